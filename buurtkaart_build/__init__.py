@@ -1,0 +1,3 @@
+"""Buurtkaart: neighbourhood findings compiled into a searchable intranet site."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,141 @@
+"""Checks that look beyond one field: across files, against the location, inside the body."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from .distance import format_distance, metres, nearby_pairs
+from .errors import WARNING, Problem
+from .fields import SAFE_SCHEMES, in_netherlands
+from .load import RawDoc
+from .models import Card, Location
+from .slugs import slugify
+
+DUPLICATE_WITHIN_M = 25.0
+SIMILAR_TITLE = 0.6
+
+_LINK_TARGETS = re.compile(
+    r"\]\(\s*<?([^)\s>]+)"  # [tekst](doel)
+    r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"  # <schema:doel>
+    r"|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?\s*([^\"'\s>]+)"  # raw HTML
+    r"|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)",  # [ref]: doel
+    re.IGNORECASE | re.MULTILINE,
+)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+def link_problems(doc: RawDoc) -> list[Problem]:
+    """Links in the body and ``contact.social`` must use http, https, mailto or tel."""
+    problems = []
+    for match in _LINK_TARGETS.finditer(doc.body):
+        target = next(g for g in match.groups() if g is not None)
+        scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", target))
+        if scheme and scheme[1].lower() not in SAFE_SCHEMES:
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    None,
+                    f"de link '{target[:60]}' gebruikt '{scheme[1]}:'. Alleen links die beginnen met "
+                    "http:, https:, mailto: of tel: mogen. Haal de link weg of vervang hem.",
+                )
+            )
+    return problems
+
+
+def cross_checks(locations: dict[str, Location], cards: list[Card]) -> list[Problem]:
+    problems: list[Problem] = []
+    by_location: dict[str, list[Card]] = defaultdict(list)
+    for card in cards:
+        by_location[card.locatie].append(card)
+    for slug, members in by_location.items():
+        location = locations.get(slug)
+        if location is None:
+            problems.extend(_orphans(slug, members))
+        problems.extend(_same_slug(members))
+        problems.extend(_near_duplicates(members))
+        for card in members:
+            problems.extend(_position(card, location))
+    for location in locations.values():
+        if not in_netherlands(*location.coordinaten):
+            problems.append(_outside_nl(location.path, location.coordinaten))
+    return problems
+
+
+def _orphans(slug: str, cards: list[Card]) -> Iterator[Problem]:
+    for card in cards:
+        yield Problem(
+            card.path,
+            None,
+            None,
+            f"de map 'cards/{slug}/' hoort bij geen locatie: er is geen bestand 'inventory/{slug}.md'. "
+            "Maak dat bestand aan, of verplaats de kaart naar de map van een bestaande locatie.",
+        )
+
+
+def _same_slug(cards: list[Card]) -> Iterator[Problem]:
+    seen: dict[str, Card] = {}
+    for card in cards:
+        first = seen.setdefault(card.slug, card)
+        if first is not card:
+            yield Problem(
+                card.path,
+                None,
+                None,
+                f"deze kaart krijgt dezelfde link '{card.locatie}/{card.slug}/' als '{first.path}'. "
+                "Geef één van de twee bestanden een andere naam.",
+            )
+
+
+def _near_duplicates(cards: list[Card]) -> Iterator[Problem]:
+    placed = [(card, card.coordinaten) for card in cards if card.coordinaten]
+    for a, b, d in nearby_pairs(placed, DUPLICATE_WITHIN_M):
+        first, second = sorted((a, b), key=lambda c: c.path)
+        if _similar(first.titel, second.titel):
+            yield Problem(
+                second.path,
+                None,
+                "titel",
+                f"lijkt dezelfde plek als '{first.path}' ('{first.titel}', {format_distance(d)} verderop). "
+                "Voeg de kaarten samen als het om dezelfde plek gaat.",
+                WARNING,
+            )
+
+
+def _similar(a: str, b: str) -> bool:
+    sa, sb = slugify(a).replace("-", " "), slugify(b).replace("-", " ")
+    return sa in sb or sb in sa or difflib.SequenceMatcher(None, sa, sb).ratio() >= SIMILAR_TITLE
+
+
+def _position(card: Card, location: Location | None) -> Iterator[Problem]:
+    if card.coordinaten is None:
+        return
+    if not in_netherlands(*card.coordinaten):
+        yield _outside_nl(card.path, card.coordinaten)
+    elif location is not None:
+        d = metres(location.coordinaten, card.coordinaten)
+        if d > location.zoekstraal:
+            yield Problem(
+                card.path,
+                None,
+                "coordinaten",
+                f"ligt {format_distance(d)} van {location.naam}, buiten de zoekstraal van "
+                f"{format_distance(location.zoekstraal)}. Controleer de coördinaten, of vergroot "
+                f"'zoekstraal' in {location.path}.",
+                WARNING,
+            )
+
+
+def _outside_nl(path: str, pos) -> Problem:
+    return Problem(
+        path,
+        None,
+        "coordinaten",
+        f"[{pos.lat:g}, {pos.lon:g}] ligt niet in Nederland. Controleer de coördinaten "
+        "(breedtegraad eerst, dan lengtegraad).",
+        WARNING,
+    )

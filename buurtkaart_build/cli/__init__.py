@@ -1,0 +1,26 @@
+"""The ``buurtkaart`` command: a thin adapter over the core. Each sub-command lives in its own module."""
+
+from __future__ import annotations
+
+import click
+
+from .check import check
+from .dutch import DutchGroup
+
+
+@click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    package_name="buurtkaart", message="buurtkaart %(version)s", help="Toon het versienummer en stop."
+)
+def main() -> None:
+    """Buurtkaart: vondsten uit de buurt controleren, koppelen en als website bouwen.
+
+    \b
+    Voorbeelden:
+      buurtkaart check
+      buurtkaart match --locatie de-kastanje
+      buurtkaart new de-kastanje bedrijven "Bakkerij De Korenbloem"
+    """
+
+
+main.add_command(check)

@@ -1,0 +1,179 @@
+"""Pydantic models of a card (one finding) and an inventory (one location). Design §4."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema
+
+from .fields import Coordinates, Date, Email, JaNee, JaNeeDeels, Phone, Radius, Tag, Text, TextList, WebLink
+
+CATEGORIES: dict[str, str] = {
+    "ontmoeten": "Ontmoeten & communicatie",
+    "organisaties": "Maatschappelijke organisaties",
+    "bedrijven": "Bedrijven",
+    "activiteiten": "Overige buurtactiviteiten",
+}
+STATUSES: dict[str, str] = {
+    "nieuw": "Nieuw",
+    "benaderd": "Benaderd",
+    "contact": "In contact",
+    "samenwerking": "Samenwerking",
+    "gestopt": "Gestopt",
+}
+ACCESS_KEYS: dict[str, str] = {
+    "bereikbaar": "Makkelijk bereikbaar",
+    "rolstoel": "Rolstoeltoegankelijk",
+    "lift": "Lift",
+    "invalidetoilet": "Invalidetoilet",
+    "prikkelarm": "Prikkelarm",
+}
+FROM_WHOM: dict[str, str] = {
+    "locatie": "De locatie",
+    "cliënten": "Cliënten",
+    "professionals": "Professionals",
+}
+
+Title = Annotated[Text, StringConstraints(min_length=1, max_length=200)]
+Category = Literal["ontmoeten", "organisaties", "bedrijven", "activiteiten"]
+Status = Literal["nieuw", "benaderd", "contact", "samenwerking", "gestopt"]
+AccessKey = Literal["bereikbaar", "rolstoel", "lift", "invalidetoilet", "prikkelarm"]
+
+
+def _lower(value: object) -> object:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def _from_whom(value: object) -> object:
+    value = _lower(value)
+    return "cliënten" if value in ("clienten", "client", "cliënt", "bewoners") else value
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Accessibility(Strict):
+    """Answers to "is the place reachable and accessible?" of the instruction card."""
+
+    bereikbaar: JaNeeDeels = "onbekend"
+    rolstoel: JaNeeDeels = "onbekend"
+    lift: JaNeeDeels = "onbekend"
+    invalidetoilet: JaNeeDeels = "onbekend"
+    prikkelarm: JaNeeDeels = "onbekend"
+    toelichting: Text | None = None
+
+
+class Contact(Strict):
+    naam: Text | None = None
+    telefoon: Phone | None = None
+    email: Email | None = None
+    website: WebLink | None = None
+    social: Annotated[list[WebLink], TextList] = []
+
+
+class CardFront(Strict):
+    """The front-matter of a card: exactly the keys a coordinator may write."""
+
+    titel: Title
+    categorie: Annotated[Category, BeforeValidator(_lower)]
+    samenvatting: Text | None = None
+    adres: Text | None = None
+    coordinaten: Coordinates | None = None
+    wat_doen_ze: Text | None = None
+    voor_de_buurt: Text | None = None
+    kent_ons: JaNee = "onbekend"
+    toegankelijkheid: Accessibility | None = None
+    contact: Contact | None = None
+    aanbod: Annotated[list[Text], TextList] = []
+    vraag: Annotated[list[Text], TextList] = []
+    tags: Annotated[list[Tag], TextList] = []
+    wanneer: Text | None = None
+    status: Annotated[Status, BeforeValidator(_lower)] = "nieuw"
+    bezocht: Date | None = None
+    gecontroleerd: Date | None = None
+
+
+class Card(CardFront):
+    """A validated card plus where it lives. Built by :func:`Card.of`, never from user keys."""
+
+    locatie: str
+    slug: str
+    path: str
+    body: str = ""
+    last_change: dt.date | None = None
+
+    @classmethod
+    def of(cls, front: CardFront, *, locatie: str, slug: str, path: str, body: str) -> Card:
+        return cls.model_construct(**dict(front), locatie=locatie, slug=slug, path=path, body=body)
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORIES[self.categorie]
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the card page, e.g. ``de-kastanje/bakkerij/``."""
+        return f"{self.locatie}/{self.slug}/"
+
+
+class Item(Strict):
+    """One offer or need of a location: what, from whom, themes, accessibility conditions."""
+
+    wat: Title
+    van: Annotated[Literal["locatie", "cliënten", "professionals"], BeforeValidator(_from_whom)] = "locatie"
+    tags: Annotated[list[Tag], TextList] = []
+    voorwaarden: Annotated[list[Annotated[AccessKey, BeforeValidator(_lower)]], TextList] = []
+
+
+def _item(value: object) -> object:
+    return {"wat": value} if isinstance(value, str) else value
+
+
+ItemOrText = Annotated[
+    Item,
+    BeforeValidator(_item),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Item"}]}),
+]
+
+
+class LocationFront(Strict):
+    """The front-matter of an inventory file: one location, its offers and needs."""
+
+    naam: Title
+    adres: Text | None = None
+    coordinaten: Coordinates
+    zoekstraal: Radius = 1000
+    mobiliteit: Annotated[list[Text], TextList] = []
+    aanbod: Annotated[list[ItemOrText], TextList] = []
+    behoeften: Annotated[list[ItemOrText], TextList] = []
+
+
+class Location(LocationFront):
+    slug: str
+    path: str
+    body: str = ""
+
+    @classmethod
+    def of(cls, front: LocationFront, *, slug: str, path: str, body: str) -> Location:
+        return cls.model_construct(**dict(front), slug=slug, path=path, body=body)
+
+
+FIELD_LABELS: dict[str, str] = {
+    "titel": "Titel",
+    "samenvatting": "Samenvatting",
+    "adres": "Adres",
+    "wat_doen_ze": "Wat doen ze?",
+    "voor_de_buurt": "Doen ze al iets voor de buurt?",
+    "kent_ons": "Kennen ze ons al?",
+    "toegankelijkheid": "Bereikbaar en toegankelijk?",
+    "contact": "Contactgegevens",
+    "aanbod": "Wat kunnen zij bieden?",
+    "vraag": "Wat hebben zij nodig?",
+    "wanneer": "Wanneer?",
+    "status": "Status",
+}
+
+CARD_KEYS = tuple(CardFront.model_fields)
+LOCATION_KEYS = tuple(LocationFront.model_fields)

@@ -1,0 +1,155 @@
+"""Load a whole Buurtkaart repository: every inventory and card, validated and cross-checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .checks import cross_checks, link_problems
+from .errors import WARNING, Problem, sort_problems
+from .load import key_lines, read_doc
+from .models import Card, Location
+from .slugs import RESERVED_CARD_SLUGS, RESERVED_LOCATION_SLUGS, is_slug, slugify
+from .validate import validate_card, validate_location
+
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
+
+
+@dataclass
+class Repository:
+    """Everything the site is made of, in a deterministic order (locations and cards by slug)."""
+
+    root: Path
+    locations: dict[str, Location] = field(default_factory=dict)
+    cards: list[Card] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    card_files: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def cards_of(self, slug: str) -> list[Card]:
+        return [c for c in self.cards if c.locatie == slug]
+
+
+def load_repository(root: Path) -> Repository:
+    """Read ``inventory/`` and ``cards/`` below ``root``; never raises for bad content."""
+    repo = Repository(root=root)
+    _load_locations(repo)
+    _load_cards(repo)
+    repo.problems.extend(_with_lines(repo.root, cross_checks(repo.locations, repo.cards)))
+    repo.problems = sort_problems(repo.problems)
+    return repo
+
+
+def _load_locations(repo: Repository) -> None:
+    folder = repo.root / "inventory"
+    for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        rel = file.relative_to(repo.root).as_posix()
+        slug = _slug_of(repo, file, rel, RESERVED_LOCATION_SLUGS, "locatie")
+        doc = read_doc(file, rel)
+        front = validate_location(doc) if doc.ok else None
+        repo.problems.extend(doc.problems)
+        if front is not None and slug:
+            repo.locations[slug] = Location.of(front, slug=slug, path=rel, body=doc.body)
+
+
+def _load_cards(repo: Repository) -> None:
+    folder = repo.root / "cards"
+    if not folder.is_dir():
+        return
+    for file in sorted(folder.rglob("*")):
+        rel = file.relative_to(repo.root).as_posix()
+        parts = file.relative_to(folder).parts
+        if any(p.startswith((".", "_")) for p in parts) or not file.is_file():
+            continue  # templates (_sjablonen), hidden files, folders
+        suffix = file.suffix.lower()
+        if suffix in IMAGE_SUFFIXES:
+            continue
+        if suffix != ".md":
+            repo.problems.append(
+                _warn(
+                    rel,
+                    f"'{file.name}' is geen kaart (.md) en geen afbeelding. "
+                    "Haal het bestand weg of zet het buiten de map cards/.",
+                )
+            )
+            continue
+        if len(parts) < 2:
+            repo.problems.append(
+                _warn(
+                    rel,
+                    "deze kaart staat niet in de map van een locatie. Verplaats hem naar cards/<locatie>/.",
+                )
+            )
+            continue
+        _load_card(repo, file, rel, parts[0])
+
+
+def _load_card(repo: Repository, file: Path, rel: str, locatie: str) -> None:
+    repo.card_files += 1
+    slug = _slug_of(repo, file, rel, RESERVED_CARD_SLUGS, "kaart")
+    doc = read_doc(file, rel)
+    front = validate_card(doc) if doc.ok else None
+    repo.problems.extend(doc.problems)
+    if doc.ok:
+        repo.problems.extend(link_problems(doc))
+    if front is not None and slug:
+        repo.cards.append(Card.of(front, locatie=locatie, slug=slug, path=rel, body=doc.body))
+
+
+def _slug_of(repo: Repository, file: Path, rel: str, reserved: frozenset[str], what: str) -> str | None:
+    slug = slugify(file.stem)
+    if not slug:
+        repo.problems.append(
+            Problem(
+                rel,
+                None,
+                None,
+                f"de bestandsnaam '{file.name}' bevat geen letters of cijfers. "
+                "Geef het bestand een naam als 'bakkerij-de-korenbloem.md'.",
+            )
+        )
+        return None
+    if slug in reserved:
+        repo.problems.append(
+            Problem(
+                rel,
+                None,
+                None,
+                f"de naam '{slug}' is gereserveerd voor een pagina van de site. "
+                f"Geef de {what} een andere bestandsnaam, bijvoorbeeld '{slug}-1.md'.",
+            )
+        )
+        return None
+    if not is_slug(file.stem):
+        repo.problems.append(
+            _warn(
+                rel,
+                f"de bestandsnaam '{file.name}' wordt in de link '{slug}'. "
+                f"Hernoem het bestand liever naar '{slug}.md' (kleine letters, streepjes).",
+            )
+        )
+    return slug
+
+
+def _with_lines(root: Path, problems: list[Problem]) -> list[Problem]:
+    """Add the key's line to cross-file problems; composes YAML only for those few files."""
+    cache: dict[str, dict[tuple, int]] = {}
+    out = []
+    for p in problems:
+        if p.line is None and p.field:
+            if p.file not in cache:
+                cache[p.file] = key_lines(read_doc(root / p.file, p.file))
+            p = replace(p, line=cache[p.file].get(tuple(p.field.split("."))))
+        out.append(p)
+    return out
+
+
+def _warn(rel: str, message: str, line: int | None = None, field: str | None = None) -> Problem:
+    return Problem(rel, line, field, message, WARNING)

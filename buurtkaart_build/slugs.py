@@ -1,0 +1,27 @@
+"""Slugs: the lowercase ``a-z0-9-`` names in file names and URLs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Site paths the generator uses itself; a card or location with such a slug would collide.
+RESERVED_CARD_SLUGS = frozenset(
+    {"index", "kaart", "vraag-en-aanbod", "ontmoeten", "organisaties", "bedrijven", "activiteiten", "export"}
+)
+RESERVED_LOCATION_SLUGS = frozenset(
+    {"index", "kaart", "tags", "locaties", "help", "assets", "search", "zoeken", "_sjablonen", "sjablonen"}
+)
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """``Café 't Hoekje!`` → ``cafe-t-hoekje`` (accents folded, lowercase, ``-`` between words)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug[:max_length].rstrip("-")
+
+
+def is_slug(text: str) -> bool:
+    return bool(SLUG.match(text))
