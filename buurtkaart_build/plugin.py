@@ -1,0 +1,76 @@
+"""MkDocs adapter: adds the generated pages as virtual files. All logic lives in the core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .errors import BuurtkaartError
+from .render.site import ASSET_DIR, OSM_ATTRIBUTION, OSM_TILES, SiteOptions, css_files
+from .site_build import HOME_MARKER, generate, home_table
+
+
+class BuurtkaartConfig(base.Config):
+    root = c.Type(str, default=".")
+    publiek = c.Type(bool, default=False)
+    tegels = c.Type(str, default=OSM_TILES)
+    tegels_bron = c.Type(str, default=OSM_ATTRIBUTION)
+
+
+class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
+    """``plugins: [buurtkaart]`` in mkdocs.yml."""
+
+    def __init__(self) -> None:
+        self.generated: dict[str, str | bytes] = {}
+        self.home = ""
+
+    @property
+    def root(self) -> Path:
+        return Path(self.config_file_dir, self.config.root).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.config_file_dir = Path(config.config_file_path or ".").parent
+        for name in css_files():
+            if f"{ASSET_DIR}/{name}" not in config.extra_css:
+                config.extra_css.append(f"{ASSET_DIR}/{name}")
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Before MkDocs cleans the site folder: invalid data leaves the old site untouched.
+        options = SiteOptions(
+            public=self.config.publiek,
+            tiles_url=self.config.tegels,
+            tiles_attribution=self.config.tegels_bron,
+        )
+        try:
+            repo, self.generated = generate(self.root, options)
+        except BuurtkaartError as exc:
+            raise PluginError(f"De Buurtkaart bevat fouten; de site is niet gebouwd.\n{exc}") from None
+        self.home = home_table(repo)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for path, content in self.generated.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(
+                    f"docs/{path} bestaat al, maar de Buurtkaart maakt die pagina zelf. "
+                    "Hernoem of verwijder het bestand in docs/."
+                )
+            file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        return markdown.replace(HOME_MARKER, self.home) if HOME_MARKER in markdown else markdown
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        for folder in ("cards", "inventory"):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server

@@ -1,0 +1,45 @@
+"""A card's free Markdown body → sanitised HTML (no scripts, no event handlers, safe links only)."""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+from ..fields import SAFE_SCHEMES
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup",
+    "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "code", "kbd", "abbr",
+    "h2", "h3", "h4", "h5", "h6", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "caption",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "th": {"align"},
+    "td": {"align"},
+}
+
+
+def body_html(text: str) -> str:
+    """Render the body; headings shift down one level (the page owns the only ``h1``)."""
+    if not text.strip():
+        return ""
+    rendered = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    rendered = rendered.replace("<h1", "<h2").replace("</h1>", "</h2>")
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+        attribute_filter=_local_images_only,
+    )
+
+
+def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """Drop image sources on other hosts: the site requests nothing from third parties."""
+    if tag == "img" and attribute == "src" and (":" in value.split("/")[0] or value.startswith("//")):
+        return None
+    return value

@@ -1,0 +1,70 @@
+"""Small HTML builders. Everything from a card goes through :func:`esc` or :func:`safe_href`."""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from importlib import resources
+from urllib.parse import urlsplit
+
+from ..fields import SAFE_SCHEMES
+
+
+def esc(value: object) -> str:
+    """Escape text for HTML content and quoted attributes."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if its scheme is http, https, mailto or tel (or relative), else ``None``."""
+    if not url:
+        return None
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", url)
+    scheme = urlsplit(cleaned).scheme.lower()
+    if scheme and scheme not in SAFE_SCHEMES:
+        return None
+    return url
+
+
+def link(url: str | None, text: str, **attrs: str) -> str:
+    """An ``<a>`` with a safe href, or plain escaped text when the URL is not safe."""
+    href = safe_href(url)
+    if href is None:
+        return esc(text)
+    extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in sorted(attrs.items()))
+    return f'<a href="{esc(href)}"{extra}>{esc(text)}</a>'
+
+
+def page_meta(title: str, **extra: object) -> str:
+    """YAML front-matter of a generated page.
+
+    Material inserts ``page.meta.title`` unescaped into ``<title>`` and the header, so the title
+    is HTML-escaped here; JSON is valid YAML and quotes everything else safely.
+    """
+    meta = {"title": esc(title), **extra}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def block(inner: str, cls: str) -> str:
+    """A raw HTML block: Python-Markdown leaves its contents alone (no Markdown inside)."""
+    # Blank lines inside a raw block are fine as long as tags balance; strip them anyway so
+    # the output is compact and obviously one block.
+    body = "\n".join(line for line in inner.splitlines() if line.strip())
+    return f'<div class="{cls}">\n{body}\n</div>\n'
+
+
+@functools.cache
+def icon(name: str) -> str:
+    """Inline SVG of a Material Design icon shipped with mkdocs-material, hidden from screen readers."""
+    try:
+        svg = (
+            resources.files("material")
+            .joinpath("templates", ".icons", "material", f"{name}.svg")
+            .read_text(encoding="utf-8")
+        )
+    except (FileNotFoundError, ModuleNotFoundError):
+        return ""
+    return svg.replace("<svg ", '<svg class="bk-icon" aria-hidden="true" focusable="false" ', 1)

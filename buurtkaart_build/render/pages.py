@@ -1,0 +1,189 @@
+"""Location, category, locations-index, tags and home pages. All values escaped, raw HTML blocks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..distance import format_distance, metres
+from ..models import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES, Card, Item, Location
+from .card_page import category_badge, tag_anchor
+from .html import block, esc, icon, page_meta
+from .style import CATEGORY_STYLES
+
+ANSWER_SHORT = {"ja": "ja", "nee": "nee", "deels": "deels", "onbekend": "?"}
+
+
+def distance(card: Card, location: Location) -> float | None:
+    return metres(location.coordinaten, card.coordinaten) if card.coordinaten else None
+
+
+def by_distance(cards: list[Card], location: Location) -> list[Card]:
+    """Nearest first; cards without coordinates last; ties by title then path (deterministic)."""
+
+    def key(card: Card):
+        d = distance(card, location)
+        return (d is None, d or 0.0, card.titel.lower(), card.path)
+
+    return sorted(cards, key=key)
+
+
+def location_menu(location: Location, depth: int, current: str) -> str:
+    """The location's own menu (overview, map, categories, matching): keeps the sidebar small."""
+    up = "../" * depth
+    entries = [("", "Overzicht", "home-heart"), ("kaart/", "Kaart", "map")]
+    entries += [(f"{c}/", s.label, s.icon) for c, s in CATEGORY_STYLES.items()]
+    entries.append(("vraag-en-aanbod/", "Vraag en aanbod", "handshake"))
+    items = []
+    for href, label, ic in entries:
+        attr = ' aria-current="page"' if href == current else ""
+        items.append(f'<li><a href="{up}{href}"{attr}>{icon(ic)}<span>{esc(label)}</span></a></li>')
+    return f'<nav class="bk-menu" aria-label="{esc(location.naam)}"><ul>{"".join(items)}</ul></nav>'
+
+
+def location_page(location: Location, cards: list[Card], *, matched: tuple[int, int] | None = None) -> str:
+    counts = _counts(cards)
+    rows = "".join(
+        f'<tr><td><a href="{c}/">{icon(s.icon)} {esc(s.label)}</a></td><td>{counts.get(c, 0)}</td></tr>'
+        for c, s in CATEGORY_STYLES.items()
+    )
+    placed = sum(1 for c in cards if c.coordinaten)
+    match_line = ""
+    if matched is not None:
+        match_line = (
+            f'<p><a href="vraag-en-aanbod/">{icon("handshake")} Vraag en aanbod</a>: '
+            f"{matched[0]} van de {matched[1]} behoeften hebben een mogelijke match in de buurt.</p>"
+        )
+    parts = [
+        f"<h1>{esc(location.naam)}</h1>",
+        location_menu(location, 0, ""),
+        f"<p>{esc(location.adres)}</p>" if location.adres else "",
+        f"<p>Zoekgebied: {esc(format_distance(location.zoekstraal))} rond de locatie. "
+        f'{len(cards)} vondsten, waarvan {placed} op de <a href="kaart/">kaart</a>.</p>',
+        _mobility(location),
+        match_line,
+        "<h2>Vondsten per categorie</h2>",
+        f'<table class="bk-table"><thead><tr><th scope="col">Categorie</th><th scope="col">Aantal</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>",
+        "<h2>Wat wij de buurt kunnen bieden</h2>",
+        _items(location.aanbod, "Nog niets ingevuld."),
+        "<h2>Wat wij en onze cliënten zoeken</h2>",
+        _items(location.behoeften, "Nog niets ingevuld."),
+        "<h2>Downloaden</h2>",
+        f"<p>De vondsten als bestand, voor een spreadsheet of een kaartprogramma (uMap, QGIS): "
+        f'<a href="export/{esc(location.slug)}.csv" download>CSV (spreadsheet)</a> · '
+        f'<a href="export/{esc(location.slug)}.geojson" download>GeoJSON (kaart)</a></p>',
+    ]
+    return page_meta(location.naam, description=f"Buurtkaart van {location.naam}") + block(
+        "\n".join(p for p in parts if p), "bk-location"
+    )
+
+
+def _mobility(location: Location) -> str:
+    if not location.mobiliteit:
+        return ""
+    return f"<p>Zo gaan we op pad: {esc(', '.join(location.mobiliteit))}.</p>"
+
+
+def _items(items: list[Item], empty: str) -> str:
+    if not items:
+        return f'<p class="bk-unknown">{esc(empty)}</p>'
+    lis = []
+    for item in items:
+        extra = [FROM_WHOM[item.van]]
+        if item.voorwaarden:
+            extra.append("voorwaarden: " + ", ".join(item.voorwaarden))
+        if item.tags:
+            extra.append("thema's: " + ", ".join(item.tags))
+        lis.append(f'<li>{esc(item.wat)} <span class="bk-meta">({esc(" · ".join(extra))})</span></li>')
+    return f"<ul>{''.join(lis)}</ul>"
+
+
+def _counts(cards: list[Card]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for card in cards:
+        counts[card.categorie] += 1
+    return counts
+
+
+def category_page(location: Location, category: str, cards: list[Card]) -> str:
+    """A table of the category's findings, nearest first, with the key facts."""
+    style = CATEGORY_STYLES[category]
+    members = by_distance([c for c in cards if c.categorie == category], location)
+    head = "".join(
+        f'<th scope="col">{h}</th>' for h in ("Vondst", "Afstand", "Toegankelijkheid", "Kent ons", "Status")
+    )
+    rows = "".join(_category_row(card, location) for card in members)
+    table = (
+        f'<table class="bk-table bk-sortable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        if members
+        else '<p class="bk-unknown">Nog geen vondsten in deze categorie.</p>'
+    )
+    parts = [
+        f"<h1>{esc(style.label)} — {esc(location.naam)}</h1>",
+        location_menu(location, 1, f"{category}/"),
+        category_badge(category),
+        f"<p>{len(members)} vondsten, de dichtstbijzijnde eerst.</p>",
+        table,
+    ]
+    return page_meta(f"{style.label} — {location.naam}") + block("\n".join(parts), "bk-category")
+
+
+def _category_row(card: Card, location: Location) -> str:
+    d = distance(card, location)
+    summary = f'<br><span class="bk-meta">{esc(card.samenvatting)}</span>' if card.samenvatting else ""
+    return (
+        f'<tr><td><a href="../{esc(card.slug)}/">{esc(card.titel)}</a>{summary}</td>'
+        f"<td>{esc(format_distance(d))}</td><td>{access_summary(card)}</td>"
+        f"<td>{esc(card.kent_ons)}</td><td>{esc(STATUSES[card.status])}</td></tr>"
+    )
+
+
+def access_summary(card: Card) -> str:
+    """Short text such as ``rolstoel: ja · lift: ? …`` (text, so it works without colour)."""
+    access = card.toegankelijkheid
+    if access is None:
+        return '<span class="bk-unknown">onbekend</span>'
+    parts = [f"{key}: {ANSWER_SHORT[getattr(access, key)]}" for key in ACCESS_KEYS]
+    return f'<span class="bk-meta">{esc(" · ".join(parts))}</span>'
+
+
+def locations_index(locations: list[Location], cards_of, prefix: str = "../") -> str:
+    """``/locaties/``: every location with counts per category."""
+    head = "".join(f'<th scope="col">{esc(s.label)}</th>' for s in CATEGORY_STYLES.values())
+    rows = []
+    for loc in locations:
+        counts = _counts(cards_of(loc.slug))
+        cells = "".join(f"<td>{counts.get(c, 0)}</td>" for c in CATEGORIES)
+        rows.append(
+            f'<tr><td><a href="{prefix}{esc(loc.slug)}/">{esc(loc.naam)}</a></td>'
+            f"<td>{sum(counts.values())}</td>{cells}</tr>"
+        )
+    table = (
+        f'<table class="bk-table"><thead><tr><th scope="col">Locatie</th><th scope="col">Vondsten</th>'
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    return table if locations else '<p class="bk-unknown">Er zijn nog geen locaties.</p>'
+
+
+def locations_page(locations: list[Location], cards_of) -> str:
+    inner = "<h1>Locaties</h1>\n<p>Kies een locatie om haar buurtkaart te bekijken.</p>\n"
+    return page_meta("Locaties") + block(inner + locations_index(locations, cards_of), "bk-locations")
+
+
+def tags_page(cards: list[Card], locations: dict[str, Location]) -> str:
+    by_tag: dict[str, list[Card]] = defaultdict(list)
+    for card in cards:
+        for tag in dict.fromkeys(card.tags):
+            by_tag[tag].append(card)
+    parts = ["<h1>Thema's</h1>", "<p>Alle vondsten per thema.</p>"]
+    for tag in sorted(by_tag):
+        members = sorted(by_tag[tag], key=lambda c: (c.titel.lower(), c.path))
+        items = "".join(
+            f'<li><a href="../{esc(c.url)}">{esc(c.titel)}</a> '
+            f'<span class="bk-meta">({esc(locations[c.locatie].naam if c.locatie in locations else c.locatie)})</span></li>'
+            for c in members
+        )
+        parts.append(f'<h2 id="{esc(tag_anchor(tag))}">{esc(tag)}</h2><ul>{items}</ul>')
+    if not by_tag:
+        parts.append('<p class="bk-unknown">Nog geen thema\'s.</p>')
+    return page_meta("Thema's") + block("\n".join(parts), "bk-tags-page")

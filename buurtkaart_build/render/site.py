@@ -1,0 +1,73 @@
+"""The whole generated site as ``{path below docs: content}``, independent of MkDocs.
+
+``.md`` entries are pages for the site engine; everything else is copied as it is.
+Builders are plain functions; maps, matching and exports add their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+from ..models import CATEGORIES
+from ..repository import Repository
+from .card_page import card_page
+from .pages import category_page, location_page, locations_page, tags_page
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers'
+ASSET_DIR = "assets/buurtkaart"
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """Choices made in ``mkdocs.yml`` (plugin options)."""
+
+    public: bool = False  # leave out contact names, phone numbers and e-mail addresses
+    tiles_url: str = OSM_TILES
+    tiles_attribution: str = OSM_ATTRIBUTION
+
+
+Output = dict[str, str | bytes]
+Builder = Callable[[Repository, SiteOptions], Output]
+
+
+def core_pages(repo: Repository, options: SiteOptions) -> Output:
+    out: Output = {
+        "locaties.md": locations_page(list(repo.locations.values()), repo.cards_of),
+        "tags.md": tags_page(repo.cards, repo.locations),
+    }
+    for slug, location in repo.locations.items():
+        cards = repo.cards_of(slug)
+        out[f"{slug}/index.md"] = location_page(location, cards)
+        for category in CATEGORIES:
+            out[f"{slug}/{category}.md"] = category_page(location, category, cards)
+        for card in cards:
+            out[f"{slug}/{card.slug}.md"] = card_page(card, location, public=options.public)
+    return out
+
+
+def stylesheets(repo: Repository, options: SiteOptions) -> Output:
+    return {f"{ASSET_DIR}/{name}": text for name, text in css_files().items()}
+
+
+def css_files() -> dict[str, str]:
+    """The package's stylesheets (``assets/*.css``), by file name, sorted."""
+    folder = resources.files("buurtkaart_build").joinpath("assets")
+    return {
+        f.name: f.read_text(encoding="utf-8")
+        for f in sorted(folder.iterdir(), key=lambda f: f.name)
+        if f.name.endswith(".css")
+    }
+
+
+BUILDERS: list[Builder] = [core_pages, stylesheets]
+
+
+def render_site(repo: Repository, options: SiteOptions) -> Output:
+    """Every generated file; the caller has checked that ``repo`` has no errors."""
+    out: Output = {}
+    for builder in BUILDERS:
+        out.update(builder(repo, options))
+    return dict(sorted(out.items()))
