@@ -6,6 +6,7 @@ import click
 
 from .check import check
 from .dutch import DutchGroup
+from .new import new
 
 
 @click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,3 +25,4 @@ def main() -> None:
 
 
 main.add_command(check)
+main.add_command(new)

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-_HEADINGS = {"Options": "Opties", "Commands": "Opdrachten", "Arguments": "Argumenten"}
+from .dutch_errors import in_dutch
+
+_HEADINGS = {
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "Arguments": "Argumenten",
+    "Positional arguments": "Argumenten",
+}
 
 
 class DutchFormatter(click.HelpFormatter):
@@ -22,7 +29,30 @@ class DutchContext(click.Context):
     formatter_class = DutchFormatter
 
 
-class DutchCommand(click.Command):
+class DutchErrors:
+    """Mixin: every click error raised while parsing or running is shown in Dutch (exit code kept)."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            _reraise_in_dutch(exc)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            _reraise_in_dutch(exc)
+
+
+def _reraise_in_dutch(exc: click.ClickException):
+    dutch = in_dutch(exc)
+    if dutch is exc:
+        raise exc
+    raise dutch from exc
+
+
+class DutchCommand(DutchErrors, click.Command):
     context_class = DutchContext
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
@@ -32,7 +62,7 @@ class DutchCommand(click.Command):
         return option
 
 
-class DutchGroup(click.Group):
+class DutchGroup(DutchErrors, click.Group):
     context_class = DutchContext
     command_class = DutchCommand
 

@@ -1,0 +1,54 @@
+"""Card templates: one per category, pre-filled with the questions of its instruction card.
+
+The packaged files in ``data/sjablonen/`` are the single source. ``cards/_sjablonen/`` in a
+Buurtkaart repository holds identical copies for coordinators who work in the web editor of
+their git host (the loader skips folders that start with ``_``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+
+from .models import CATEGORIES
+
+TEMPLATE_FOLDER = "cards/_sjablonen"
+TITLE_LINE = "titel:"
+VISITED_LINE = "# bezocht: 2026-03-14"
+
+
+def template_text(category: str) -> str:
+    """The template of ``category`` exactly as packaged.
+
+    Raises:
+        KeyError: ``category`` is not one of :data:`~buurtkaart_build.models.CATEGORIES`.
+    """
+    if category not in CATEGORIES:
+        raise KeyError(category)
+    package = resources.files("buurtkaart_build") / "data" / "sjablonen" / f"{category}.md"
+    return package.read_text(encoding="utf-8")
+
+
+def render_card(category: str, title: str, visited: dt.date) -> str:
+    """A new card: the template with the title and the visiting date filled in.
+
+    The title is written as a JSON string, which YAML reads as a double-quoted scalar: quotes,
+    colons, ``#`` and accents stay exactly as typed.
+    """
+    lines = template_text(category).split("\n")
+    lines[_index(lines, TITLE_LINE)] = f"titel: {json.dumps(clean_title(title), ensure_ascii=False)}"
+    lines[_index(lines, VISITED_LINE)] = f"bezocht: {visited.isoformat()}"
+    return "\n".join(lines)
+
+
+def clean_title(title: str) -> str:
+    """One line, single spaces: a title typed on the command line may contain tabs or newlines."""
+    return " ".join(title.split())
+
+
+def _index(lines: list[str], wanted: str) -> int:
+    try:
+        return lines.index(wanted)
+    except ValueError:
+        raise ValueError(f"template line {wanted!r} is missing") from None
