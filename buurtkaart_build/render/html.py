@@ -68,3 +68,20 @@ def icon(name: str) -> str:
     except (FileNotFoundError, ModuleNotFoundError):
         return ""
     return svg.replace("<svg ", '<svg class="bk-icon" aria-hidden="true" focusable="false" ', 1)
+
+
+def table(headers: list[str], rows: list[list[str]], cls: str = "bk-table") -> str:
+    """A table whose rows stack as labelled cards on a phone (``data-label`` per cell).
+
+    Args:
+        headers: Column headings (plain text, escaped here).
+        rows: Cells as ready HTML (escape card values before passing them).
+    """
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td data-label="{esc(h)}">{cell}</td>' for h, cell in zip(headers, row, strict=True))
+        + "</tr>"
+        for row in rows
+    )
+    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

@@ -7,10 +7,8 @@ from collections import defaultdict
 from ..distance import format_distance, metres
 from ..models import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES, Card, Item, Location
 from .card_page import category_badge, tag_anchor
-from .html import block, esc, icon, page_meta
+from .html import block, esc, icon, page_meta, table
 from .style import CATEGORY_STYLES
-
-ANSWER_SHORT = {"ja": "ja", "nee": "nee", "deels": "deels", "onbekend": "?"}
 
 
 def distance(card: Card, location: Location) -> float | None:
@@ -42,10 +40,9 @@ def location_menu(location: Location, depth: int, current: str) -> str:
 
 def location_page(location: Location, cards: list[Card], *, matched: tuple[int, int] | None = None) -> str:
     counts = _counts(cards)
-    rows = "".join(
-        f'<tr><td><a href="{c}/">{icon(s.icon)} {esc(s.label)}</a></td><td>{counts.get(c, 0)}</td></tr>'
-        for c, s in CATEGORY_STYLES.items()
-    )
+    rows = [
+        [f'<a href="{c}/">{icon(s.icon)} {esc(s.label)}</a>', str(counts.get(c, 0))] for c, s in CATEGORY_STYLES.items()
+    ]
     placed = sum(1 for c in cards if c.coordinaten)
     match_line = ""
     if matched is not None:
@@ -62,8 +59,7 @@ def location_page(location: Location, cards: list[Card], *, matched: tuple[int, 
         _mobility(location),
         match_line,
         "<h2>Vondsten per categorie</h2>",
-        f'<table class="bk-table"><thead><tr><th scope="col">Categorie</th><th scope="col">Aantal</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table>",
+        table(["Categorie", "Aantal"], rows),
         "<h2>Wat wij de buurt kunnen bieden</h2>",
         _items(location.aanbod, "Nog niets ingevuld."),
         "<h2>Wat wij en onze cliënten zoeken</h2>",
@@ -109,12 +105,9 @@ def category_page(location: Location, category: str, cards: list[Card]) -> str:
     """A table of the category's findings, nearest first, with the key facts."""
     style = CATEGORY_STYLES[category]
     members = by_distance([c for c in cards if c.categorie == category], location)
-    head = "".join(
-        f'<th scope="col">{h}</th>' for h in ("Vondst", "Afstand", "Toegankelijkheid", "Kent ons", "Status")
-    )
-    rows = "".join(_category_row(card, location) for card in members)
-    table = (
-        f'<table class="bk-table bk-sortable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    headers = ["Vondst", "Afstand", "Toegankelijkheid", "Kent ons", "Status"]
+    listing = (
+        table(headers, [_category_row(card, location) for card in members])
         if members
         else '<p class="bk-unknown">Nog geen vondsten in deze categorie.</p>'
     )
@@ -123,19 +116,20 @@ def category_page(location: Location, category: str, cards: list[Card]) -> str:
         location_menu(location, 1, f"{category}/"),
         category_badge(category),
         f"<p>{len(members)} vondsten, de dichtstbijzijnde eerst.</p>",
-        table,
+        listing,
     ]
     return page_meta(f"{style.label} — {location.naam}") + block("\n".join(parts), "bk-category")
 
 
-def _category_row(card: Card, location: Location) -> str:
-    d = distance(card, location)
+def _category_row(card: Card, location: Location) -> list[str]:
     summary = f'<br><span class="bk-meta">{esc(card.samenvatting)}</span>' if card.samenvatting else ""
-    return (
-        f'<tr><td><a href="../{esc(card.slug)}/">{esc(card.titel)}</a>{summary}</td>'
-        f"<td>{esc(format_distance(d))}</td><td>{access_summary(card)}</td>"
-        f"<td>{esc(card.kent_ons)}</td><td>{esc(STATUSES[card.status])}</td></tr>"
-    )
+    return [
+        f'<a href="../{esc(card.slug)}/">{esc(card.titel)}</a>{summary}',
+        esc(format_distance(distance(card, location))),
+        access_summary(card),
+        esc(card.kent_ons),
+        esc(STATUSES[card.status]),
+    ]
 
 
 def access_summary(card: Card) -> str:
@@ -143,26 +137,20 @@ def access_summary(card: Card) -> str:
     access = card.toegankelijkheid
     if access is None:
         return '<span class="bk-unknown">onbekend</span>'
-    parts = [f"{key}: {ANSWER_SHORT[getattr(access, key)]}" for key in ACCESS_KEYS]
+    parts = [f"{key}: {getattr(access, key)}" for key in ACCESS_KEYS]
     return f'<span class="bk-meta">{esc(" · ".join(parts))}</span>'
 
 
 def locations_index(locations: list[Location], cards_of, prefix: str = "../") -> str:
-    """``/locaties/``: every location with counts per category."""
-    head = "".join(f'<th scope="col">{esc(s.label)}</th>' for s in CATEGORY_STYLES.values())
+    """Every location with counts per category; ``prefix`` leads from the page to the site root."""
+    if not locations:
+        return '<p class="bk-unknown">Er zijn nog geen locaties.</p>'
     rows = []
     for loc in locations:
         counts = _counts(cards_of(loc.slug))
-        cells = "".join(f"<td>{counts.get(c, 0)}</td>" for c in CATEGORIES)
-        rows.append(
-            f'<tr><td><a href="{prefix}{esc(loc.slug)}/">{esc(loc.naam)}</a></td>'
-            f"<td>{sum(counts.values())}</td>{cells}</tr>"
-        )
-    table = (
-        f'<table class="bk-table"><thead><tr><th scope="col">Locatie</th><th scope="col">Vondsten</th>'
-        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
-    return table if locations else '<p class="bk-unknown">Er zijn nog geen locaties.</p>'
+        name = f'<a href="{prefix}{esc(loc.slug)}/">{esc(loc.naam)}</a>'
+        rows.append([name, str(sum(counts.values())), *(str(counts.get(c, 0)) for c in CATEGORIES)])
+    return table(["Locatie", "Vondsten", *(s.label for s in CATEGORY_STYLES.values())], rows)
 
 
 def locations_page(locations: list[Location], cards_of) -> str:
