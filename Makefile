@@ -1,0 +1,42 @@
+# Two commands that work on a fresh machine (Debian, Python 3.11+):
+#   make setup   virtual environment with pinned dependencies, Chromium for the browser
+#                tests, and the demo site built into site/
+#   make test    the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup test site serve bench lint chromium
+
+setup: chromium $(BIN)/buurtkaart site
+
+$(BIN)/buurtkaart: pyproject.toml requirements.lock.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock.txt -e '.[test]'
+	touch $@
+
+# Debian's Chromium drives the browser tests (Playwright uses it; no browser download).
+chromium:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Installeer Chromium als root: sudo apt-get install chromium"; exit 1; fi; \
+	fi
+
+site: $(BIN)/buurtkaart
+	$(BIN)/buurtkaart check
+	$(BIN)/mkdocs build --strict
+
+serve: $(BIN)/buurtkaart
+	$(BIN)/mkdocs serve
+
+test: $(BIN)/buurtkaart
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/buurtkaart
+	$(BIN)/ruff check buurtkaart_build tests bench
+	$(BIN)/ruff format --check buurtkaart_build tests bench
+
+bench: $(BIN)/buurtkaart
+	$(BIN)/python bench/run.py
