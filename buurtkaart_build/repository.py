@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import cross_checks, link_problems
 from .errors import WARNING, Problem, sort_problems
+from .history import DEFAULT_MAX_AGE_MONTHS, freshness_problems, last_changes, with_last_changes
 from .load import key_lines, read_doc
 from .models import Card, Location
 from .slugs import RESERVED_CARD_SLUGS, RESERVED_LOCATION_SLUGS, is_slug, slugify
@@ -37,12 +39,23 @@ class Repository:
         return [c for c in self.cards if c.locatie == slug]
 
 
-def load_repository(root: Path) -> Repository:
-    """Read ``inventory/`` and ``cards/`` below ``root``; never raises for bad content."""
+def load_repository(
+    root: Path, *, today: dt.date | None = None, max_age_months: int = DEFAULT_MAX_AGE_MONTHS
+) -> Repository:
+    """Read ``inventory/`` and ``cards/`` below ``root``; never raises for bad content.
+
+    Args:
+        root: The repository folder.
+        today: Reference date for the freshness warnings (default: today).
+        max_age_months: Warn when a card was checked (or else changed) longer ago; 0 = off.
+    """
     repo = Repository(root=root)
     _load_locations(repo)
     _load_cards(repo)
-    repo.problems.extend(_with_lines(repo.root, cross_checks(repo.locations, repo.cards)))
+    changes = last_changes(root)
+    repo.cards = with_last_changes(repo.cards, changes)
+    stale = freshness_problems(repo.cards, changes, today or dt.date.today(), max_age_months)
+    repo.problems.extend(_with_lines(repo.root, cross_checks(repo.locations, repo.cards) + stale))
     repo.problems = sort_problems(repo.problems)
     return repo
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..codequality import gitlab_report
 from ..errors import Problem
 from ..repository import load_repository
 from .dutch import DutchCommand, root_option
@@ -17,12 +18,21 @@ from .dutch import DutchCommand, root_option
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(["text", "json", "github", "gitlab"]),
     default="text",
     help="text: leesbaar (standaard); json: voor andere programma's; github: meldingen bij de regels "
-    "in een pull request.",
+    "in een pull request; gitlab: code-quality-rapport voor een merge request.",
 )
-def check(root: Path, fmt: str) -> None:
+@click.option(
+    "--max-leeftijd",
+    "max_age",
+    type=int,
+    default=12,
+    metavar="MAANDEN",
+    help="Waarschuw als een kaart langer geleden is gecontroleerd (of anders gewijzigd) "
+    "(standaard: 12). 0 = niet waarschuwen.",
+)
+def check(root: Path, fmt: str, max_age: int) -> None:
     """Controleer alle kaarten en inventarissen en meld alle fouten in één keer.
 
     Stopt met code 0 als er geen fouten zijn (waarschuwingen mogen), 1 bij fouten.
@@ -31,8 +41,9 @@ def check(root: Path, fmt: str) -> None:
     Voorbeelden:
       buurtkaart check
       buurtkaart check --format github
+      buurtkaart check --max-leeftijd 6
     """
-    repo = load_repository(root)
+    repo = load_repository(root, max_age_months=max_age)
     click.echo(render_report(repo.problems, cards=repo.card_files, locations=len(repo.locations), fmt=fmt))
     raise SystemExit(1 if repo.errors else 0)
 
@@ -51,6 +62,8 @@ def render_report(problems: list[Problem], *, cards: int, locations: int, fmt: s
             ensure_ascii=False,
             indent=2,
         )
+    if fmt == "gitlab":
+        return gitlab_report(problems)
     if fmt == "github":
         return "\n".join(_github(p) for p in problems) or "::notice::Alle kaarten zijn in orde."
     lines = [p.as_text() for p in problems]

@@ -14,7 +14,7 @@ import click
 from click.exceptions import NoArgsIsHelpError
 
 _PATH_KINDS = {"Directory": "de map", "File": "het bestand", "Path": "het pad"}
-_NUMBER_KINDS = {"integer": "een heel getal", "float": "een getal", "boolean": "ja of nee", "UUID": "een UUID"}
+_NUMBER_KINDS = {"integer": "geheel getal", "float": "getal", "boolean": "ja-of-nee-waarde", "UUID": "UUID"}
 _PATTERNS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"^(.+) is not one of (.+)\.$", re.S), lambda m: f"{m[1]} kan niet. Kies uit: {m[2]}."),
     (re.compile(r"^(.+) is not ('[^']*')\.$", re.S), lambda m: f"{m[1]} kan niet. Kies {m[2]}."),

@@ -1,0 +1,114 @@
+"""Freshness: when each file last changed (from git history) and which cards need a check-up."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+import subprocess
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from .dates import dutch_date
+from .errors import WARNING, Problem
+from .models import Card
+
+DEFAULT_MAX_AGE_MONTHS = 12
+GIT_TIMEOUT_S = 120
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Variables a git hook sets; they would point git at another repository or index.
+_GIT_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX")
+
+
+def last_changes(root: Path) -> dict[str, dt.date]:
+    """Date of the last commit that touched each file under ``cards/`` and ``inventory/``.
+
+    One ``git log`` for the whole repository. Paths are relative to ``root``, with ``/``.
+    Returns an empty mapping when ``root`` is not in a git repository or git is missing,
+    so a site still builds from a plain folder or a tarball.
+    """
+    command = [
+        "git", "-C", str(root), "log", "-z", "--relative", "--name-only", "--no-renames",
+        "--date=short", "--format=%x00%cd", "--", "cards", "inventory",
+    ]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k not in _GIT_ENV}
+    try:
+        result = subprocess.run(
+            command, capture_output=True, env=env, timeout=GIT_TIMEOUT_S, check=False, stdin=subprocess.DEVNULL
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    if result.returncode != 0:
+        return {}
+    return parse_log(result.stdout.decode("utf-8", "surrogateescape"))
+
+
+def parse_log(output: str) -> dict[str, dt.date]:
+    """Parse ``git log -z --name-only --format=%x00%cd --date=short``: newest date per path.
+
+    Taking the newest date (not the first one seen) keeps the result right when history
+    is not in date order, e.g. after a rebase.
+    """
+    changes: dict[str, dt.date] = {}
+    current: dt.date | None = None
+    for token in output.split("\0"):
+        token = token.strip("\n")
+        if not token:
+            continue
+        if _DATE.match(token):
+            current = dt.date.fromisoformat(token)
+        elif current is not None and (token not in changes or changes[token] < current):
+            changes[token] = current
+    return changes
+
+
+def with_last_changes(cards: Iterable[Card], changes: Mapping[str, dt.date]) -> list[Card]:
+    """Cards with ``last_change`` filled in where git knows the file."""
+    return [
+        card.model_copy(update={"last_change": changes[card.path]}) if card.path in changes else card for card in cards
+    ]
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """``months_before(date(2026, 3, 31), 1)`` → ``date(2026, 2, 28)``."""
+    year, month0 = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last_day = calendar.monthrange(year, month0 + 1)[1]
+    return dt.date(year, month0 + 1, min(day.day, last_day))
+
+
+def freshness_problems(
+    cards: Iterable[Card], last_changes: Mapping[str, dt.date], today: dt.date, max_age_months: int
+) -> list[Problem]:
+    """Warn for cards whose ``gecontroleerd`` date, or else last change, is too old.
+
+    Cards with status ``gestopt`` are skipped: nobody needs to call them. ``max_age_months``
+    of 0 or less switches the check off.
+    """
+    if max_age_months <= 0:
+        return []
+    cutoff = months_before(today, max_age_months)
+    problems = []
+    for card in cards:
+        if card.status == "gestopt":
+            continue
+        changed = last_changes.get(card.path) or card.last_change
+        reference = card.gecontroleerd or changed
+        if reference is not None and reference < cutoff:
+            problems.append(_stale(card, reference, checked=card.gecontroleerd is not None, months=max_age_months))
+    return problems
+
+
+def _stale(card: Card, day: dt.date, *, checked: bool, months: int) -> Problem:
+    age = f"ouder dan {months} {'maand' if months == 1 else 'maanden'}"
+    when = f"laatst gecontroleerd op {dutch_date(day)}" if checked else f"laatst gewijzigd op {dutch_date(day)}"
+    has_contact = card.contact is not None and (card.contact.telefoon or card.contact.email)
+    how = "Bel of mail de contactpersoon" if has_contact else "Ga na of de gegevens nog kloppen"
+    return Problem(
+        card.path,
+        None,
+        "gecontroleerd",
+        f"contactgegevens controleren: '{card.titel}' is {when} ({age}). "
+        f"{how} en zet de datum van die dag bij 'gecontroleerd'.",
+        WARNING,
+    )
