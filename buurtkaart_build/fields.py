@@ -44,10 +44,11 @@ def _short(value: object, limit: int = 60) -> str:
 
 _NUM = r"[-+]?\d{1,3}(?:\.\d+)?"
 _PAIR = re.compile(rf"^\s*\[?\s*({_NUM})\s*[,; ]\s*({_NUM})\s*\]?\s*$")
+# Most precise first: a place's own pin (!3d…!4d…), a query, then the viewport centre (@…).
 _GOOGLE = [
-    re.compile(rf"@({_NUM}),({_NUM})"),
     re.compile(rf"!3d({_NUM})!4d({_NUM})"),
     re.compile(rf"[?&](?:q|query|ll|center|destination)=({_NUM}),\s*({_NUM})"),
+    re.compile(rf"@({_NUM}),({_NUM})"),
 ]
 _OSM_HASH = re.compile(rf"map=\d+(?:\.\d+)?/({_NUM})/({_NUM})")
 _COORD_HELP = "Schrijf bijvoorbeeld [52.3702, 4.8952] (breedtegraad, lengtegraad)."
