@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .check import check
+from .diff import diff
 from .dutch import DutchGroup
 from .new import new
 
@@ -26,3 +27,4 @@ def main() -> None:
 
 main.add_command(check)
 main.add_command(new)
+main.add_command(diff)
