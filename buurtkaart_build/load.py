@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from yaml.reader import ReaderError
 
 from .errors import Problem
 
@@ -109,20 +110,29 @@ def parse_text(doc: RawDoc, text: str) -> RawDoc:
             len(lines),
             "de front-matter is niet afgesloten: zet een regel '---' na het laatste veld.",
         )
-    fm, body = _HANDLER.split(text)
-    # The boundary pattern may or may not swallow the newline after '---'.
-    doc.line_offset = 1 if fm.startswith("\n") else 2
+    # Split on the lines found above, not with python-frontmatter's boundary pattern: its
+    # ``\s*$`` swallows blank lines after '---', which shifted every reported line.
+    fm = "\n".join(lines[1:end])
+    body_lines = lines[end + 1 :]
+    blank = next((i for i, line in enumerate(body_lines) if line), len(body_lines))
+    doc.line_offset = 2
     doc.front_text = fm
-    doc.body_line = end + 2
+    doc.body_line = end + 2 + blank
+    if _too_deep(fm):
+        return _fail(doc, None, _TOO_DEEP)
     try:
         meta = _HANDLER.load(fm) if fm.strip() else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + doc.line_offset if mark else None
+        line = file_line(fm, mark.index, doc.line_offset) if mark else None
         line_text = lines[line - 1] if line and line <= len(lines) else ""
         return _fail(doc, line, _yaml_message(exc.problem or "", line_text))
+    except ReaderError as exc:
+        return _fail(doc, *_reader_problem(fm, exc, doc.line_offset))
     except yaml.YAMLError as exc:
         return _fail(doc, None, f"de front-matter is geen geldige YAML ({exc}).")
+    except RecursionError:  # nesting deep enough to exhaust the constructor's stack
+        return _fail(doc, None, _TOO_DEEP)
     if meta is None:
         return _fail(doc, 2, "de front-matter is leeg. Vul de velden in tussen de twee regels '---'.")
     if not isinstance(meta, dict):
@@ -138,9 +148,75 @@ def parse_text(doc: RawDoc, text: str) -> RawDoc:
             None,
             "YAML-ankers en verwijzingen (& en *) worden niet ondersteund. Schrijf de waarde uit.",
         )
+    if _depth(meta) > MAX_DEPTH:
+        return _fail(doc, None, _TOO_DEEP)
     doc.meta = meta
-    doc.body = body.strip("\n")
+    doc.body = "\n".join(body_lines[blank:]).rstrip("\n")
     return doc
+
+
+MAX_DEPTH = 10  # the deepest valid field (inventory aanbod → item → tags) is 3 levels
+_TOO_DEEP = (
+    f"de front-matter is te diep genest (meer dan {MAX_DEPTH} niveaus lijsten of groepen in elkaar). "
+    "Een kaart heeft hooguit een lijst of een groep velden onder een veld."
+)
+
+
+def file_line(text: str, index: int, offset: int) -> int:
+    """1-based file line of a character index in the front-matter.
+
+    YAML also counts U+0085, U+2028 and U+2029 as line breaks; editors and git count only
+    ``\n``, so count those rather than trusting the mark's own line.
+    """
+    return text.count("\n", 0, index) + offset
+
+
+def _too_deep(fm: str) -> bool:
+    """True when the front-matter nests deeper than :data:`MAX_DEPTH`, checked without composing.
+
+    libyaml's composer recurses in C and crashes the interpreter (segmentation fault) at some
+    20,000 levels, which a 40 KB file reaches. Every level needs a ``[``, ``{``, ``-`` or ``?``
+    (or more indentation, which a file under :data:`MAX_BYTES` cannot nest that deep), so the
+    event scan runs only for the rare front-matter with many of those characters.
+    """
+    if sum(fm.count(c) for c in "[{-?") < 1000:
+        return False
+    depth = 0
+    try:
+        for event in yaml.parse(fm, Loader=StringLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return True
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # the real load reports it, with a line
+    return False
+
+
+def _depth(value: object) -> int:
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
+
+
+def _reader_problem(fm: str, exc: ReaderError, offset: int) -> tuple[int | None, str]:
+    """An invisible control character: say which one and on which line (not the byte offset)."""
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    index = fm.find(char)
+    line = file_line(fm, index, offset) if index >= 0 else None
+    code = f"U+{ord(char):04X}" if len(char) == 1 else repr(char)
+    return line, (
+        f"de front-matter bevat een onzichtbaar stuurteken ({code}). Typ de waarde op deze regel "
+        "opnieuw, of kopieer hem zonder opmaak."
+    )
 
 
 _YAML_HINTS = (
@@ -192,17 +268,17 @@ def key_lines(doc: RawDoc) -> dict[tuple, int]:
     except yaml.YAMLError:
         return {}
     lines: dict[tuple, int] = {}
-    _walk(root, (), lines, doc.line_offset)
+    _walk(root, (), lines, doc)
     return lines
 
 
-def _walk(node: yaml.Node | None, path: tuple, out: dict[tuple, int], offset: int) -> None:
+def _walk(node: yaml.Node | None, path: tuple, out: dict[tuple, int], doc: RawDoc) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             sub = (*path, key.value)
-            out.setdefault(sub, key.start_mark.line + offset)
-            _walk(value, sub, out, offset)
+            out.setdefault(sub, file_line(doc.front_text, key.start_mark.index, doc.line_offset))
+            _walk(value, sub, out, doc)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            out.setdefault((*path, i), item.start_mark.line + offset)
-            _walk(item, (*path, i), out, offset)
+            out.setdefault((*path, i), file_line(doc.front_text, item.start_mark.index, doc.line_offset))
+            _walk(item, (*path, i), out, doc)
