@@ -40,10 +40,11 @@ def link(url: str | None, text: str, **attrs: str) -> str:
 def page_meta(title: str, **extra: object) -> str:
     """YAML front-matter of a generated page.
 
-    Material inserts ``page.meta.title`` unescaped into ``<title>`` and the header, so the title
-    is HTML-escaped here; JSON is valid YAML and quotes everything else safely.
+    Material inserts ``page.meta.title`` and ``page.meta.description`` unescaped into
+    ``<title>``, the header and ``<meta content="…">``, so every text value is HTML-escaped
+    here; JSON is valid YAML and quotes everything safely.
     """
-    meta = {"title": esc(title), **extra}
+    meta = {"title": esc(title), **{k: esc(v) if isinstance(v, str) else v for k, v in extra.items()}}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
