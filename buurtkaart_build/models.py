@@ -134,7 +134,7 @@ def _item(value: object) -> object:
 ItemOrText = Annotated[
     Item,
     BeforeValidator(_item),
-    WithJsonSchema({"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Item"}]}),
+    WithJsonSchema({"anyOf": [{"type": "string"}, Item.model_json_schema()]}),  # inline: no $defs entry
 ]
 
 
