@@ -7,8 +7,10 @@ OK = "---\ntitel: {titel}\ncategorie: bedrijven\ncoordinaten: [{pos}]\n---\n"
 
 
 def card(titel="Bakkerij De Korenbloem", pos="52.5040, 6.1000", extra=""):
-    return OK.format(titel=titel, pos=pos).replace("---\n", "---\n" + extra, 1) if extra else OK.format(
-        titel=titel, pos=pos
+    return (
+        OK.format(titel=titel, pos=pos).replace("---\n", "---\n" + extra, 1)
+        if extra
+        else OK.format(titel=titel, pos=pos)
     )
 
 
@@ -33,7 +35,9 @@ def test_unknown_key_suggests_the_right_one(repo_dir):
 def test_missing_required_field(repo_dir):
     root = repo_dir({"cards/test/x.md": "---\ncategorie: bedrijven\n---\n"})
     assert problems(root) == [
-        Problem("cards/test/x.md", None, "titel", "het verplichte veld 'titel' ontbreekt. Voeg een regel 'titel: …' toe.")
+        Problem(
+            "cards/test/x.md", None, "titel", "het verplichte veld 'titel' ontbreekt. Voeg een regel 'titel: …' toe."
+        )
     ]
 
 
