@@ -8,6 +8,7 @@ from .check import check
 from .diff import diff
 from .dutch import DutchGroup
 from .new import new
+from .schema import schema
 
 
 @click.group(cls=DutchGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,3 +29,4 @@ def main() -> None:
 main.add_command(check)
 main.add_command(new)
 main.add_command(diff)
+main.add_command(schema)
