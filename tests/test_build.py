@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, write_repo
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -1,0 +1,70 @@
+"""``mkdocs serve`` rebuilds when a card or an inventory file changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import ROOT, write_repo
+
+CARD = "---\ntitel: {titel}\ncategorie: bedrijven\ncoordinaten: [52.5040, 6.1000]\n---\n"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_reloads_on_card_and_inventory_changes(tmp_path: Path):
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    write_repo(
+        tmp_path,
+        {
+            "inventory/test.md": "---\nnaam: Locatie Een\ncoordinaten: [52.503, 6.099]\n---\n",
+            "cards/test/bakker.md": CARD.format(titel="Bakker Eerst"),
+        },
+    )
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        assert wait_for(f"{base}/test/bakker/", "Bakker Eerst")
+        (tmp_path / "cards/test/bakker.md").write_text(CARD.format(titel="Bakker Daarna"), encoding="utf-8")
+        assert wait_for(f"{base}/test/bakker/", "Bakker Daarna")
+        inventory = (tmp_path / "inventory/test.md").read_text().replace("Locatie Een", "Locatie Twee")
+        (tmp_path / "inventory/test.md").write_text(inventory, encoding="utf-8")
+        assert wait_for(f"{base}/test/", "Locatie Twee")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
