@@ -16,9 +16,13 @@ RESERVED_LOCATION_SLUGS = frozenset(
 )
 
 
+# Letters that Unicode does not decompose into a base letter plus accent.
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d"})
+
+
 def slugify(text: str, max_length: int = 60) -> str:
     """``Café 't Hoekje!`` → ``cafe-t-hoekje`` (accents folded, lowercase, ``-`` between words)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     return slug[:max_length].rstrip("-")
 
