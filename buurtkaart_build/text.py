@@ -27,8 +27,11 @@ STOP_WORDS = frozenset(
     werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou
     onze ook graag elke elk per paar keer week weken dag dagen kunnen willen mogen gaan gaat doet
     maken goed heel leuk nieuw nieuwe waar wanneer welke zoals bijvoorbeeld bv eventueel samen
-    ver vaak soms even mee weer wel zeer erg daarom hebben ja nee onbekend
+    ver vaak soms even mee weer wel zeer erg daarom hebben ja nee onbekend rond klein kleine groot grote
     client clienten bewoner bewoners buurt wijk buurtbewoner buurtbewoners locatie mensen mens
+    we wij jij jullie hen elkaar alle iedereen ander anderen via twee drie vier vijf uur
+    kent kennen weten weet zeggen zegt vinden vindt vond komen komt staan staat zitten zit liggen ligt
+    krijgen krijgt houden laten moeten zullen hoeven ging
     https http www nl com
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
@@ -69,9 +72,16 @@ def _stemmer():
 
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Stem a folded word; stemmed twice so ``fiets`` and ``fietsen`` meet at ``fiet``."""
-    stemmer = _stemmer()
-    return stemmer.stemWord(stemmer.stemWord(word))
+    """Stem a folded word with Snowball's Dutch stemmer.
+
+    Snowball drops a final ``s`` from ``fiets`` but keeps it in the stem of ``fietsen``; the
+    same ``s`` is dropped here so singular and plural meet (``fiet``). Stemming twice would do
+    that too, but over-stems (``korenaar`` → ``koor``).
+    """
+    first = _stemmer().stemWord(word)
+    if first != word and len(first) > 3 and first[-1] == "s" and first[-2] not in "aeiouyjs":
+        return first[:-1]
+    return first
 
 
 def stems(text: str) -> list[str]:
@@ -104,7 +114,7 @@ def split_compound(word: str, known: Container[str], *, min_head: int = 3, min_t
 
 
 def _known_head(head: str, known: Container[str], min_head: int) -> list[str]:
-    for candidate in (head, *(head[: -len(link)] for link in _LINKS if head.endswith(link))):
+    for candidate in (*(head[: -len(link)] for link in _LINKS if head.endswith(link)), head):
         if candidate in _COMPOUND_HEADS:
             return [candidate]
         if len(candidate) >= min_head and candidate not in STOP_WORDS and _is_known(candidate, known):
