@@ -7,6 +7,7 @@ import click
 from .check import check
 from .diff import diff
 from .dutch import DutchGroup
+from .match import match
 from .new import new
 from .schema import schema
 
@@ -30,3 +31,4 @@ main.add_command(check)
 main.add_command(new)
 main.add_command(diff)
 main.add_command(schema)
+main.add_command(match)
