@@ -7,6 +7,7 @@ import click
 from .check import check
 from .diff import diff
 from .dutch import DutchGroup
+from .export import export
 from .match import match
 from .new import new
 from .schema import schema
@@ -28,6 +29,7 @@ def main() -> None:
 
 
 main.add_command(check)
+main.add_command(export)
 main.add_command(new)
 main.add_command(diff)
 main.add_command(schema)

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
+from ..export import site_exports
 from ..models import CATEGORIES
 from ..repository import Repository
 from .card_page import card_page
+from .map_page import map_assets, map_pages, mini_map
 from .pages import category_page, location_page, locations_page, tags_page
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -44,7 +46,7 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
         for category in CATEGORIES:
             out[f"{slug}/{category}.md"] = category_page(location, category, cards)
         for card in cards:
-            out[f"{slug}/{card.slug}.md"] = card_page(card, location, public=options.public)
+            out[f"{slug}/{card.slug}.md"] = card_page(card, location, public=options.public, extra=mini_map)
     return out
 
 
@@ -62,7 +64,7 @@ def css_files() -> dict[str, str]:
     }
 
 
-BUILDERS: list[Builder] = [core_pages, stylesheets]
+BUILDERS: list[Builder] = [core_pages, stylesheets, map_pages, map_assets, site_exports]
 
 
 def render_site(repo: Repository, options: SiteOptions) -> Output:
