@@ -13,6 +13,37 @@ from importlib import resources
 
 from .models import CATEGORIES
 
+# The questions and tips of the four instruction cards, as in the organisation's guide.
+# Templates, the printable cards and the help pages all carry them (tests check this).
+_PLACE = (
+    "Doen ze al iets voor de buurt?",
+    "Kennen ze ons al?",
+    "Is de locatie makkelijk bereikbaar voor de doelgroep?",
+    "Is de locatie toegankelijk (denk aan brede deuren, liften, invalidetoilet)?",
+    "Wat zijn de contactgegevens?",
+)
+QUESTIONS: dict[str, tuple[str, ...]] = {
+    "ontmoeten": (
+        "Waar ontmoeten mensen elkaar?",
+        "Is het op een bepaalde plek in de buurt vaak druk?",
+        "In een speeltuin? Op straat? Een koffiehuis, kerk of moskee?",
+        "Kun je iets zeggen over de samenstelling van de buurt?",
+        "Wonen er veel gezinnen of juist mensen alleen? Zijn de mensen jong of oud(er)?",
+        "Kun je aan iemand vragen hoe de buurt elkaar op de hoogte houdt?",
+        "Is er een buurtapp, social media of een actieve VvE?",
+    ),
+    "organisaties": ("Wat doet de organisatie?", *_PLACE),
+    "bedrijven": ("Wat doet het bedrijf?", *_PLACE),
+    "activiteiten": (
+        "het lokale dagblad te lezen",
+        "op social media te kijken van een winkeliersvereniging van de buurt",
+        "op social media te kijken van een wijkvereniging van de buurt",
+        "de gemeente te benaderen voor de sociale kaart van de buurt",
+        "de oudercommissie van een basisschool in de buurt te benaderen",
+        "alert te zijn op seizoensfestiviteiten in de buurt",
+    ),
+}
+
 TEMPLATE_FOLDER = "cards/_sjablonen"
 TITLE_LINE = "titel:"
 VISITED_LINE = "# bezocht: 2026-03-14"
