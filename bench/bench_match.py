@@ -1,6 +1,7 @@
 """Benchmark: match 100 needs (and 100 offers) against 1,000 synthetic cards of one location.
 
-Prints the time; asserts nothing (design §8: a benchmark, not a timed test).
+Prints the time; asserts nothing (design §8: a benchmark, not a timed test). The first run
+starts with empty caches (stems, vocabulary), as a fresh build does.
 
     .venv/bin/python bench/bench_match.py [--cards 1000] [--needs 100] [--repeat 3]
 """
@@ -13,64 +14,78 @@ import time
 
 from buurtkaart_build.match import match_location
 from buurtkaart_build.models import Card, CardFront, Location, LocationFront
+from buurtkaart_build.text import stem
 from buurtkaart_build.vocabulary import default_vocabulary
 
-FILLER = (
+FILLER_TEXT = (
     "we spraken met de eigenaar en de vrijwilligers over wat ze doen in de wijk het gebouw is oud maar "
     "goed onderhouden er komen veel ouderen en gezinnen op zaterdag is het druk de ingang is breed en "
     "er is een parkeerplaats de koffie is goed en ze willen graag meer mensen uit de buurt ontmoeten"
-).split()
-NAMES = "De Linde,Het Anker,De Brug,Zonnehoek,De Kastanje,Het Plein,De Wieken,Oosterhof".split(",")
-CATEGORIES = ("ontmoeten", "organisaties", "bedrijven", "activiteiten")
-STATUSES = ("nieuw", "benaderd", "contact", "samenwerking", "gestopt")
+)
+FILLER = FILLER_TEXT.split()
+NAMES = ["De Linde", "Het Anker", "De Brug", "Zonnehoek", "De Kastanje", "Het Plein", "De Wieken", "Oosterhof"]
+CATEGORIES = ["ontmoeten", "organisaties", "bedrijven", "activiteiten"]
+STATUSES = ["nieuw", "benaderd", "contact", "samenwerking", "gestopt"]
+CONDITIONS = ["rolstoel", "prikkelarm", "bereikbaar"]
 
 
-def _sentence(rng: random.Random, theme_words: list[str], n_theme: int, n_filler: int) -> str:
-    words = rng.sample(theme_words, n_theme) + rng.choices(FILLER, k=n_filler)
-    rng.shuffle(words)
-    return " ".join(words).capitalize()
+class Writer:
+    """Deterministic Dutch-looking text: theme words mixed with filler words."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        vocab = default_vocabulary()
+        self.themes = sorted(vocab.themes)
+        self.words = {name: list(vocab.themes[name].words) for name in self.themes}
+
+    def text(self, n_theme: int, n_filler: int, theme: str | None = None) -> str:
+        pool = self.words[theme or self.rng.choice(self.themes)]
+        words = self.rng.sample(pool, min(n_theme, len(pool))) + self.rng.choices(FILLER, k=n_filler)
+        self.rng.shuffle(words)
+        return " ".join(words).capitalize()
+
+    def item(self) -> dict:
+        theme = self.rng.choice(self.themes)
+        conditions = self.rng.sample(CONDITIONS, self.rng.randint(0, 2))
+        return {"wat": self.text(2, 6, theme), "tags": [theme], "voorwaarden": conditions}
+
+    def card(self, i: int) -> Card:
+        rng = self.rng
+        data = {
+            "titel": f"{rng.choice(NAMES)} {self.text(1, 1)}",
+            "categorie": rng.choice(CATEGORIES),
+            "samenvatting": self.text(2, 8),
+            "coordinaten": f"{52.5 + rng.uniform(-0.02, 0.02):.5f}, {6.08 + rng.uniform(-0.03, 0.03):.5f}",
+            "wat_doen_ze": self.text(3, 15),
+            "voor_de_buurt": self.text(2, 12),
+            "kent_ons": rng.choice(["ja", "nee", "onbekend"]),
+            "toegankelijkheid": {key: rng.choice(["ja", "nee", "deels", "onbekend"]) for key in CONDITIONS},
+            "aanbod": [self.text(3, 5) for _ in range(rng.randint(0, 3))],
+            "vraag": [self.text(3, 5) for _ in range(rng.randint(0, 2))],
+            "tags": rng.sample(self.themes, 2),
+            "status": rng.choice(STATUSES),
+        }
+        body = "\n\n".join(self.text(3, 40) for _ in range(3))
+        slug = f"kaart-{i:04d}"
+        return Card.of(
+            CardFront.model_validate(data), locatie="bench", slug=slug, path=f"cards/bench/{slug}.md", body=body
+        )
 
 
 def synthetic(n_cards: int, n_items: int, seed: int = 1) -> tuple[Location, list[Card]]:
-    """A location with ``n_items`` needs and offers, and ``n_cards`` cards around it."""
-    rng = random.Random(seed)
-    vocab = default_vocabulary()
-    themes = sorted(vocab.themes)
-    words = {name: list(vocab.themes[name].words) for name in themes}
-
-    def text(k_theme: int, k_filler: int) -> str:
-        return _sentence(rng, words[rng.choice(themes)], min(k_theme, 3), k_filler)
-
-    def item() -> dict:
-        theme = rng.choice(themes)
-        return {"wat": _sentence(rng, words[theme], 2, 6), "tags": [theme],
-                "voorwaarden": rng.sample(["rolstoel", "prikkelarm", "bereikbaar"], rng.randint(0, 2))}  # fmt: skip
-
+    """A location with ``n_items`` needs and ``n_items`` offers, and ``n_cards`` cards around it."""
+    writer = Writer(seed)
     front = LocationFront.model_validate(
-        {"naam": "Benchlocatie", "coordinaten": "52.5, 6.08", "zoekstraal": "1500",
-         "behoeften": [item() for _ in range(n_items)], "aanbod": [item() for _ in range(n_items)]}  # fmt: skip
+        {
+            "naam": "Benchlocatie",
+            "coordinaten": "52.5, 6.08",
+            "zoekstraal": "1500",
+            "behoeften": [writer.item() for _ in range(n_items)],
+            "aanbod": [writer.item() for _ in range(n_items)],
+        }
     )
     location = Location.of(front, slug="bench", path="inventory/bench.md", body="")
-    cards = []
-    for i in range(n_cards):
-        data = {
-            "titel": f"{rng.choice(NAMES)} {text(1, 1)}",
-            "categorie": rng.choice(CATEGORIES),
-            "samenvatting": text(2, 8),
-            "coordinaten": f"{52.5 + rng.uniform(-0.02, 0.02):.5f}, {6.08 + rng.uniform(-0.03, 0.03):.5f}",
-            "wat_doen_ze": text(3, 15),
-            "voor_de_buurt": text(2, 12),
-            "kent_ons": rng.choice(["ja", "nee", "onbekend"]),
-            "toegankelijkheid": {"rolstoel": rng.choice(["ja", "nee", "deels", "onbekend"])},
-            "aanbod": [text(3, 5) for _ in range(rng.randint(0, 3))],
-            "vraag": [text(3, 5) for _ in range(rng.randint(0, 2))],
-            "tags": rng.sample(themes, 2),
-            "status": rng.choice(STATUSES),
-        }
-        body = "\n\n".join(text(3, 40) for _ in range(3))
-        card_front = CardFront.model_validate(data)
-        cards.append(Card.of(card_front, locatie="bench", slug=f"kaart-{i:04d}", path=f"cards/bench/kaart-{i:04d}.md", body=body))
-    return location, cards
+    return location, [writer.card(i) for i in range(n_cards)]
 
 
 def main() -> None:
@@ -80,18 +95,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     location, cards = synthetic(args.cards, args.needs)
-    words = sum(len((c.body + " ".join(c.aanbod + c.vraag)).split()) for c in cards)
+    words = sum(len(f"{c.body} {' '.join(c.aanbod + c.vraag)}".split()) for c in cards)
     print(f"{args.needs} behoeften + {args.needs} aanbod tegen {len(cards)} kaarten ({words:,} woorden)")
+    stem.cache_clear()
+    default_vocabulary.cache_clear()
     times = []
     for run in range(args.repeat):
-        default_vocabulary.cache_clear() if run == 0 else None  # first run: cold caches
-        vocabulary = default_vocabulary()
         start = time.perf_counter()
-        result = match_location(location, cards, vocabulary, top=5)
+        result = match_location(location, cards, default_vocabulary(), top=5)
         times.append(time.perf_counter() - start)
         matched = sum(1 for m in result.behoeften if m.matches)
         print(f"  run {run + 1}: {times[-1]:.3f} s ({matched}/{len(result.behoeften)} behoeften met een match)")
-    print(f"match 100x1000: best {min(times):.3f} s, first (cold) {times[0]:.3f} s")
+    print(f"match {args.needs}x{len(cards)}: first (cold caches) {times[0]:.3f} s, best {min(times):.3f} s")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,13 @@ from importlib import resources
 
 import markdown
 
-from buurtkaart_build.match import match_location
-from buurtkaart_build.render.matching import STYLESHEETS, matching_pages, render_matching_page
+from buurtkaart_build.match import match_location, needs_with_match
+from buurtkaart_build.render.matching import (
+    STYLESHEETS,
+    location_matches,
+    matching_pages,
+    render_matching_page,
+)
 from buurtkaart_build.repository import load_repository
 from buurtkaart_build.vocabulary import default_vocabulary, load_vocabulary
 
@@ -143,6 +148,9 @@ def test_matching_pages_one_per_location(repo_dir):
     assert list(pages) == ["test/vraag-en-aanbod.md"]
     assert '<a href="../koor/">' in pages["test/vraag-en-aanbod.md"]
     assert matching_pages(repo, default_vocabulary()) == pages  # deterministic
+    matches = location_matches(repo, default_vocabulary())
+    assert matching_pages(repo, default_vocabulary(), matches=matches) == pages
+    assert needs_with_match(matches["test"]) == (1, 1)
 
 
 def test_print_stylesheet_is_shipped():

@@ -190,14 +190,31 @@ def _contact(card: Card, public: bool) -> str:
     return "<br>".join(esc(p) for p in parts)
 
 
-def matching_pages(repo: Repository, vocabulary: Vocabulary, *, public: bool = False) -> dict[str, str]:
-    """``{"<locatie>/vraag-en-aanbod.md": markdown}`` for every location of the repository."""
+def location_matches(repo: Repository, vocabulary: Vocabulary) -> dict[str, LocationMatches]:
+    """Matches of every location, by slug: compute once, use for the page and the location's count."""
     by_location: dict[str, list[Card]] = defaultdict(list)
     for card in repo.cards:
         by_location[card.locatie].append(card)
+    return {slug: match_location(location, by_location[slug], vocabulary) for slug, location in repo.locations.items()}
+
+
+def matching_pages(
+    repo: Repository,
+    vocabulary: Vocabulary,
+    *,
+    public: bool = False,
+    matches: dict[str, LocationMatches] | None = None,
+) -> dict[str, str]:
+    """``{"<locatie>/vraag-en-aanbod.md": markdown}`` for every location of the repository.
+
+    Args:
+        repo: The loaded repository (without errors).
+        vocabulary: From :func:`buurtkaart_build.vocabulary.load_vocabulary`.
+        public: Leave contact names and phone numbers out.
+        matches: Precomputed :func:`location_matches`, to match only once per build.
+    """
+    matches = matches if matches is not None else location_matches(repo, vocabulary)
     return {
-        f"{slug}/{PAGE}.md": render_matching_page(
-            location, match_location(location, by_location[slug], vocabulary), public=public
-        )
+        f"{slug}/{PAGE}.md": render_matching_page(location, matches[slug], public=public)
         for slug, location in repo.locations.items()
     }
