@@ -10,14 +10,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from .models import ACCESS_KEYS, CATEGORIES, STATUSES, CardFront, LocationFront
+from .models import ACCESS_KEYS, CATEGORIES, STATUSES, Accessibility, CardFront, Contact, Item, LocationFront
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML and JSON tools know best
 KINDS = ("kaart", "inventaris")
 FILES = {"kaart": "schema/kaart.schema.json", "inventaris": "schema/inventaris.schema.json"}
 _DEF_PATHS = {"Accessibility": "toegankelijkheid", "Contact": "contact"}
+_DEF_MODELS: dict[str, type[BaseModel]] = {"Accessibility": Accessibility, "Contact": Contact}
+# The fewest keys each model needs, to try one more key with an empty value.
+_MINIMAL = {CardFront: {"titel": "x", "categorie": "bedrijven"}, LocationFront: {"naam": "x", "coordinaten": "52, 5"}}
+_NULL = {"type": "null"}
 _DATE = "2026-03-14 of 14-3-2026"
 _COORDS = (
     'Waar het is. Schrijf [52.5031, 6.0992] (breedtegraad, lengtegraad), "52.5031, 6.0992", '
@@ -103,7 +107,11 @@ def json_schema(kind: str) -> dict[str, Any]:
     schema = model.model_json_schema()
     defs = schema.pop("$defs", {})
     for name, sub in defs.items():
+        _mark_empty(sub, _DEF_MODELS[name])
         _describe(sub, _DEF_PATHS.get(name, name), texts)
+    for key in ("aanbod", "behoeften") if model is LocationFront else ():
+        _mark_empty(next(o for o in schema["properties"][key]["items"]["anyOf"] if "properties" in o), Item)
+    _mark_empty(schema, model)
     _describe(schema, "", texts)
     first = {"$schema": DRAFT, "title": schema.pop("title"), "description": schema.pop("description")}
     out: dict[str, Any] = {**first, "type": schema.pop("type"), **schema}
@@ -129,6 +137,36 @@ _SOURCES: dict[str, tuple[type[BaseModel], dict[str, tuple[str, str]]]] = {
     "kaart": (CardFront, CARD_TEXT),
     "inventaris": (LocationFront, LOCATION_TEXT),
 }
+
+
+def _mark_empty(node: dict, model: type[BaseModel]) -> None:
+    """An empty key (``aanbod:``) is null to an editor: allow null exactly where the loader accepts it."""
+    for key, prop in node.get("properties", {}).items():
+        try:
+            model.model_validate({**_MINIMAL.get(model, {}), key: ""})
+        except ValidationError:
+            _forbid_null(prop)
+        else:
+            _allow_null(prop)
+
+
+def _allow_null(prop: dict) -> None:
+    if _NULL in prop.get("anyOf", []):
+        return
+    inner = {k: prop.pop(k) for k in list(prop) if k not in ("title", "description", "default")}
+    prop["anyOf"] = [inner, _NULL]
+
+
+def _forbid_null(prop: dict) -> None:
+    if _NULL not in prop.get("anyOf", []):
+        return
+    rest = [option for option in prop.pop("anyOf") if option != _NULL]
+    if len(rest) == 1:
+        prop.update(rest[0])
+    else:
+        prop["anyOf"] = rest
+    if prop.get("default", "") is None:
+        del prop["default"]
 
 
 def _describe(node: dict, path: str, texts: dict[str, tuple[str, str]]) -> None:
