@@ -13,6 +13,7 @@ from .load import key_lines, read_doc
 from .models import Card, Location
 from .slugs import RESERVED_CARD_SLUGS, RESERVED_LOCATION_SLUGS, is_slug, slugify
 from .validate import validate_card, validate_location
+from .vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
 
@@ -26,6 +27,7 @@ class Repository:
     cards: list[Card] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     card_files: int = 0
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
 
     @property
     def errors(self) -> list[Problem]:
@@ -52,6 +54,8 @@ def load_repository(
     repo = Repository(root=root)
     _load_locations(repo)
     _load_cards(repo)
+    repo.vocabulary, theme_problems = load_vocabulary(root)
+    repo.problems.extend(theme_problems)
     changes = last_changes(root)
     repo.cards = with_last_changes(repo.cards, changes)
     stale = freshness_problems(repo.cards, changes, today or dt.date.today(), max_age_months)

@@ -8,11 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import sort_problems
 from ..match import ItemMatches, LocationMatches, match_location, needs_with_match
 from ..models import FROM_WHOM
 from ..repository import load_repository
-from ..vocabulary import load_vocabulary
 from .check import render_report
 from .dutch import DutchCommand, root_option
 
@@ -48,17 +46,15 @@ def match(locatie: str | None, root: Path, fmt: str, top: int) -> None:
       buurtkaart match --locatie de-kastanje --top 3 --format json
     """
     repo = load_repository(root)
-    vocabulary, theme_problems = load_vocabulary(root)
-    problems = sort_problems(repo.problems + theme_problems)
-    if any(p.is_error for p in problems):
-        report = render_report(problems, cards=repo.card_files, locations=len(repo.locations), fmt=fmt)
+    if repo.errors:
+        report = render_report(repo.problems, cards=repo.card_files, locations=len(repo.locations), fmt=fmt)
         click.echo(report, err=True)
         raise SystemExit(1)
     if locatie not in repo.locations:
         click.echo(_unknown_location(locatie, sorted(repo.locations)), err=True)
         raise SystemExit(2)
     location = repo.locations[locatie]
-    result = match_location(location, repo.cards_of(locatie), vocabulary, top=top)
+    result = match_location(location, repo.cards_of(locatie), repo.vocabulary, top=top)
     click.echo(as_json(result) if fmt == "json" else as_text(result))
 
 

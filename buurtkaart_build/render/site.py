@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..export import site_exports
+from ..match import needs_with_match
 from ..models import CATEGORIES
 from ..repository import Repository
 from .card_page import card_page
 from .map_page import map_assets, map_pages, mini_map
+from .matching import location_matches, matching_pages
 from .pages import category_page, location_page, locations_page, tags_page
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -40,9 +42,11 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
         "locaties.md": locations_page(list(repo.locations.values()), repo.cards_of),
         "tags.md": tags_page(repo.cards, repo.locations),
     }
+    matches = location_matches(repo, repo.vocabulary)
+    out.update(matching_pages(repo, repo.vocabulary, public=options.public, matches=matches))
     for slug, location in repo.locations.items():
         cards = repo.cards_of(slug)
-        out[f"{slug}/index.md"] = location_page(location, cards)
+        out[f"{slug}/index.md"] = location_page(location, cards, matched=needs_with_match(matches[slug]))
         for category in CATEGORIES:
             out[f"{slug}/{category}.md"] = category_page(location, category, cards)
         for card in cards:
