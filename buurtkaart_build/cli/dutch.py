@@ -36,6 +36,9 @@ class DutchErrors:
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.ClickException as exc:
+            if isinstance(exc, click.UsageError) and exc.ctx is None:
+                # Some parser errors carry no context; one is needed for the usage line.
+                exc.ctx = self.context_class(self, info_name=info_name, parent=parent)
             _reraise_in_dutch(exc)
 
     def invoke(self, ctx: click.Context):
