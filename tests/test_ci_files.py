@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
-from conftest import ROOT
 
 from buurtkaart_build.cli import main
+
+# Not imported from conftest: tests/browser has a conftest of its own.
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _yaml(rel: str):

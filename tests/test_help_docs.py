@@ -8,11 +8,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, write_repo
 
 from buurtkaart_build.load import RawDoc, parse_text
 from buurtkaart_build.repository import load_repository
 from buurtkaart_build.validate import validate_location
+
+# Not imported from conftest: tests/browser has a conftest of its own.
+ROOT = Path(__file__).resolve().parent.parent
 
 HELP = ROOT / "docs" / "help"
 PACKAGE = ROOT / "buurtkaart_build"
@@ -124,7 +126,8 @@ def _examples(name: str) -> list[str]:
 
 def test_the_example_card_is_valid(tmp_path: Path):
     (example,) = [e for e in _examples("vondst-toevoegen") if "titel:" in e]
-    write_repo(tmp_path, {"inventory/de-kastanje.md": _examples("locatie-toevoegen")[0]})
+    (tmp_path / "inventory").mkdir()
+    (tmp_path / "inventory" / "de-kastanje.md").write_text(_examples("locatie-toevoegen")[0], encoding="utf-8")
     (tmp_path / "cards" / "de-kastanje").mkdir(parents=True)
     (tmp_path / "cards" / "de-kastanje" / "bakkerij-de-korenbloem.md").write_text(example, encoding="utf-8")
     repo = load_repository(tmp_path, max_age_months=0)
