@@ -48,7 +48,7 @@ def location_map_page(location: Location, cards: list[Card]) -> str:
         "legenda zet je categorieën en de lijnen vanaf de locatie aan of uit. "
         '<a href="#vondsten-op-afstand">Sla de kaart over</a>: dezelfde vondsten staan in de tabel eronder.</p>',
         map_frame(f"Kaart van {location.naam}", MAP_FILE),
-        f'<p class="bk-meta">Downloaden: <a href="../export/{slug}.geojson" download>GeoJSON</a> '
+        f'<p>Downloaden: <a href="../export/{slug}.geojson" download>GeoJSON</a> '
         f'(voor uMap of QGIS) · <a href="../export/{slug}.csv" download>CSV</a> (voor een spreadsheet)</p>',
         '<h2 id="vondsten-op-afstand">Vondsten op afstand</h2>',
         _distance_table(placed, location),
