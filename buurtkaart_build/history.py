@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from .dates import dutch_date
@@ -78,12 +79,19 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 def freshness_problems(
-    cards: Iterable[Card], last_changes: Mapping[str, dt.date], today: dt.date, max_age_months: int
+    cards: Iterable[Card],
+    last_changes: Mapping[str, dt.date],
+    today: dt.date,
+    max_age_months: int,
+    *,
+    root: Path | None = None,
 ) -> list[Problem]:
     """Warn for cards whose ``gecontroleerd`` date, or else last change, is too old.
 
     Cards with status ``gestopt`` are skipped: nobody needs to call them. ``max_age_months``
-    of 0 or less switches the check off.
+    of 0 or less switches the check off. With ``root``, a warning about a ``gecontroleerd``
+    date carries its line, found by a plain text search (after a year without checks, most
+    cards may be stale at once; composing YAML for each would make ``check`` slow).
     """
     if max_age_months <= 0:
         return []
@@ -95,8 +103,25 @@ def freshness_problems(
         changed = last_changes.get(card.path) or card.last_change
         reference = card.gecontroleerd or changed
         if reference is not None and reference < cutoff:
-            problems.append(_stale(card, reference, checked=card.gecontroleerd is not None, months=max_age_months))
+            problem = _stale(card, reference, checked=card.gecontroleerd is not None, months=max_age_months)
+            if root is not None and problem.field:
+                problem = replace(problem, line=key_line(root / card.path, problem.field))
+            problems.append(problem)
     return problems
+
+
+def key_line(file: Path, key: str) -> int | None:
+    """Line of a top-level ``key:`` in the front-matter of ``file``, or ``None``."""
+    try:
+        lines = file.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == "---":
+            return None
+        if line.startswith(f"{key}:"):
+            return number
+    return None
 
 
 def _stale(card: Card, day: dt.date, *, checked: bool, months: int) -> Problem:
@@ -107,7 +132,7 @@ def _stale(card: Card, day: dt.date, *, checked: bool, months: int) -> Problem:
     return Problem(
         card.path,
         None,
-        "gecontroleerd",
+        "gecontroleerd" if checked else None,  # no key to point at when it was never checked
         f"contactgegevens controleren: '{card.titel}' is {when} ({age}). "
         f"{how} en zet de datum van die dag bij 'gecontroleerd'.",
         WARNING,

@@ -58,7 +58,7 @@ def load_repository(
     repo.problems.extend(theme_problems)
     changes = last_changes(root)
     repo.cards = with_last_changes(repo.cards, changes)
-    stale = freshness_problems(repo.cards, changes, today or dt.date.today(), max_age_months)
+    stale = freshness_problems(repo.cards, changes, today or dt.date.today(), max_age_months, root=root)
     repo.problems.extend(_with_lines(repo.root, cross_checks(repo.locations, repo.cards) + stale))
     repo.problems = sort_problems(repo.problems)
     return repo

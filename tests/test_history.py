@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from gitrepo import commit, init
 
 from buurtkaart_build.cli import main
-from buurtkaart_build.history import freshness_problems, last_changes, months_before, parse_log
+from buurtkaart_build.history import freshness_problems, key_line, last_changes, months_before, parse_log
 from buurtkaart_build.models import Card, CardFront
 from buurtkaart_build.repository import load_repository
 
@@ -150,7 +150,7 @@ def test_repository_sets_last_change_and_warns_at_the_line(repo_dir):
     commit(root, "eerste", "2025-01-10T12:00:00+01:00")
     repo = load_repository(root, today=TODAY)
     assert [c.last_change for c in repo.cards] == [dt.date(2025, 1, 10)] * 2
-    assert [(p.file, p.line, p.field) for p in repo.problems] == [("cards/test/x.md", None, "gecontroleerd")]
+    assert [(p.file, p.line, p.field) for p in repo.problems] == [("cards/test/x.md", None, None)]
     old = CARD.replace("---\nLekker", "gecontroleerd: 2025-01-01\n---\nLekker")
     (root / "cards/test/x.md").write_text(old, encoding="utf-8")
     (problem,) = load_repository(root, today=TODAY).problems
@@ -175,3 +175,22 @@ def test_check_option_max_leeftijd(repo_dir):
     bad = runner.invoke(main, ["check", "--root", str(root), "--max-leeftijd", "veel"], prog_name="buurtkaart")
     assert bad.exit_code == 2
     assert "Fout: ongeldige waarde voor '--max-leeftijd': 'veel' is geen geheel getal." in bad.output
+
+
+def test_stale_cards_get_their_line_without_composing_yaml(repo_dir, monkeypatch):
+    old = "---\ntitel: Winkel\ncategorie: bedrijven\nstatus: contact\ngecontroleerd: 2020-01-01\n---\n"
+    root = repo_dir({f"cards/test/kaart-{i}.md": old for i in range(20)})
+    calls = []
+    monkeypatch.setattr("buurtkaart_build.repository.key_lines", lambda doc: calls.append(doc) or {})
+    repo = load_repository(root, today=TODAY)
+    assert [p.line for p in repo.problems if "controleren" in p.message] == [5] * 20
+    assert calls == []
+
+
+def test_key_line(tmp_path):
+    file = tmp_path / "x.md"
+    file.write_text("\ufeff---\ntitel: x\ncontact:\n  gecontroleerd: nee\ngecontroleerd: 2020-01-01\n---\n", "utf-8")
+    assert key_line(file, "gecontroleerd") == 5
+    file.write_text("---\ntitel: x\n---\ngecontroleerd: 2020-01-01\n", encoding="utf-8")
+    assert key_line(file, "gecontroleerd") is None
+    assert key_line(tmp_path / "weg.md", "gecontroleerd") is None
