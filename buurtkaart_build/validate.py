@@ -76,7 +76,7 @@ def _message(err: dict, model: type[BaseModel], loc: tuple, field: str | None) -
 def _unknown_key(key: str, model: type[BaseModel], loc: tuple) -> str:
     known = list(_known_keys(model, loc[:-1]))
     guess = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
-    hint = f" — bedoel je '{guess[0]}'?" if guess else f" Toegestane velden: {', '.join(known)}."
+    hint = f" — bedoel je '{guess[0]}'?" if guess else f". Toegestane velden: {', '.join(known)}."
     return f"onbekend veld '{_short(key)}'{hint}"
 
 

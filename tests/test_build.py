@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, write_repo
+from repo_files import ROOT, write_repo
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

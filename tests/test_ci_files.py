@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
+from repo_files import ROOT
 
 from buurtkaart_build.cli import main
-
-# Not imported from conftest: tests/browser has a conftest of its own.
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _yaml(rel: str):

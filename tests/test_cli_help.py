@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
+from repo_files import ROOT
 
 from buurtkaart_build.cli import main
 from buurtkaart_build.cli.dutch_errors import translate
-
-# Not imported from conftest: tests/browser has a conftest of its own.
-ROOT = Path(__file__).resolve().parent.parent
 
 COMMANDS = sorted(main.commands)
 DOCS = (ROOT / "docs" / "help" / "opdrachten.md").read_text(encoding="utf-8")

@@ -8,13 +8,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from repo_files import ROOT
 
 from buurtkaart_build.load import RawDoc, parse_text
 from buurtkaart_build.repository import load_repository
 from buurtkaart_build.validate import validate_location
-
-# Not imported from conftest: tests/browser has a conftest of its own.
-ROOT = Path(__file__).resolve().parent.parent
 
 HELP = ROOT / "docs" / "help"
 PACKAGE = ROOT / "buurtkaart_build"

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import INVENTORY, write_repo
+from repo_files import INVENTORY, write_repo
 
 from buurtkaart_build.render import site
 from buurtkaart_build.render.map_page import location_map_page, map_assets, mini_map, overview_page

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from repo_files import ROOT
 
 from buurtkaart_build.match import ItemMatches, match_location, needs_with_match
 from buurtkaart_build.repository import load_repository

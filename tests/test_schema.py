@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from repo_files import ROOT
 
 from buurtkaart_build.cli import main
 from buurtkaart_build.models import CARD_KEYS, LOCATION_KEYS
 from buurtkaart_build.schema import DRAFT, FILES, KINDS, json_schema, schema_text, undescribed
 from buurtkaart_build.templates import render_card
-
-# Not imported from conftest: tests/browser has a conftest of its own.
-ROOT = Path(__file__).resolve().parent.parent
 
 REGENERATE = "buurtkaart schema --soort {kind} > {file}"
 

@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, write_repo
+from repo_files import ROOT, write_repo
 
 CARD = "---\ntitel: {titel}\ncategorie: bedrijven\ncoordinaten: [52.5040, 6.1000]\n---\n"
 

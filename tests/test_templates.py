@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import yaml
+from repo_files import ROOT
 
 from buurtkaart_build.load import RawDoc, parse_text
 from buurtkaart_build.models import CARD_KEYS, CATEGORIES
@@ -19,9 +19,6 @@ from buurtkaart_build.templates import (
     template_text,
 )
 from buurtkaart_build.validate import validate_card
-
-# Not imported from conftest: tests/browser has a conftest of its own.
-ROOT = Path(__file__).resolve().parent.parent
 
 DAY = dt.date(2026, 3, 14)
 # Keys every template offers; 'wanneer' only where the instruction card asks when.

@@ -108,7 +108,7 @@ def accessibility_html(card: Card) -> str:
 
 def _contact(card: Card, public: bool) -> str:
     c = card.contact
-    if c is None:
+    if c is None or not any((c.naam, c.telefoon, c.email, c.website, c.social)):
         return '<p class="bk-unknown">Nog geen contactgegevens.</p>'
     rows = []
     if c.naam and not public:
