@@ -63,7 +63,7 @@ def location_map_page(location: Location, cards: list[Card]) -> str:
 def _distance_table(cards: list[Card], location: Location) -> str:
     if not cards:
         return '<p class="bk-unknown">Nog geen vondsten met coördinaten.</p>'
-    heads = ("Vondst", "Categorie", "Afstand", "Adres", "Toegankelijkheid", "Kent ons", "Status")
+    heads = ("Vondst en adres", "Categorie", "Afstand", "Toegankelijkheid", "Kent ons", "Status")
     head = "".join(f'<th scope="col">{h}</th>' for h in heads)
     rows = "".join(_row(card, location) for card in cards)
     return f'<table class="bk-table bk-sortable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
@@ -73,11 +73,12 @@ def _row(card: Card, location: Location) -> str:
     style = CATEGORY_STYLES[card.categorie]
     d = distance(card, location)
     outside = " (buiten de zoekstraal)" if d is not None and d > location.zoekstraal else ""
+    address = f'<br><span class="bk-meta">{esc(card.adres)}</span>' if card.adres else ""
     return (
-        f'<tr><td><a href="../{esc(card.slug)}/">{esc(card.titel)}</a></td>'
+        f'<tr><td><a href="../{esc(card.slug)}/">{esc(card.titel)}</a>{address}</td>'
         f'<td><a href="../{esc(card.categorie)}/">{icon(style.icon)} {esc(style.label)}</a></td>'
-        f"<td>{esc(format_distance(d))}{outside}</td><td>{esc(card.adres or '–')}</td>"
-        f"<td>{access_summary(card)}</td><td>{esc(card.kent_ons)}</td><td>{esc(STATUSES[card.status])}</td></tr>"
+        f"<td>{esc(format_distance(d))}{outside}</td><td>{access_summary(card)}</td>"
+        f"<td>{esc(card.kent_ons)}</td><td>{esc(STATUSES[card.status])}</td></tr>"
     )
 
 

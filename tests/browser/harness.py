@@ -20,12 +20,10 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -156,29 +154,6 @@ class Visit:
         return found
 
 
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} ontbreekt: installeer het Debian-pakket chromium")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory) -> Path:
-    return build_site(ROOT, tmp_path_factory.mktemp("browser-demo") / "site")
-
-
-@pytest.fixture(scope="session")
-def demo_server(demo_site) -> Iterator[Server]:
-    server = serve(demo_site, tile_template(ROOT / "mkdocs.yml"))
-    yield server
-    server.close()
-
-
 def open_visit(browser, server: Server) -> Visit:
     """A fresh browser context on ``server`` with the request guard and error collectors."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", service_workers="block")
@@ -203,11 +178,3 @@ def open_visit(browser, server: Server) -> Visit:
     page.on("console", lambda msg: visit.errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: visit.errors.append(str(exc)))
     return visit
-
-
-@pytest.fixture
-def visit(browser, demo_server) -> Iterator[Visit]:
-    """A fresh browser context on the demo site."""
-    v = open_visit(browser, demo_server)
-    yield v
-    v.page.context.close()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, build_site, open_visit, serve
 
 from buurtkaart_build.models import CATEGORIES
 from buurtkaart_build.repository import load_repository
+
+from .harness import ROOT, build_site, open_visit, serve
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +79,8 @@ def test_legend_is_dutch_with_counts_and_a_full_screen_button(kaart, demo_cards)
         count = sum(1 for c in demo_cards if c.categorie == slug)
         assert legend.get_by_role("checkbox", name=f"{label} ({count})").is_checked()
     assert "Locatie, zoekstraal 1,5 km" in legend.inner_text()
-    assert kaart.locator('[title="Kaart op volledig scherm"]').count() == 1
+    kaart.locator('[title="Kaart op volledig scherm"]').click()  # the iframe allows full screen
+    kaart.wait_for_function("document.fullscreenElement !== null")
 
 
 def test_initial_view_fits_the_radius(kaart):

@@ -247,7 +247,8 @@
 
   Buurtkaart.prototype.buildLegend = function () {
     var box = el("details", "bk-legend");
-    if (!this.compact) box.open = true;
+    // Open on a roomy map; folded on a phone or a card page's small map, where it would hide the map.
+    if (!this.compact && this.map.getSize().x >= 600) box.open = true;
     box.appendChild(el("summary", null, "Legenda"));
     var body = el("div", "bk-legend-body");
     var home = el("p", "bk-legend-row");
