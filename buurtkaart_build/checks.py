@@ -21,7 +21,9 @@ _LINK_TARGETS = re.compile(
     r"\]\(\s*<?([^)\s>]+)"  # [tekst](doel)
     r"|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"  # <schema:doel>
     r"|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?\s*([^\"'\s>]+)"  # raw HTML
-    r"|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)",  # [ref]: doel
+    # [ref]: doel. '[ \t]*' and '[^[\]]' rather than '\s*' and '[^\]]': those rescanned the
+    # rest of the body from every line start (a body of '[' lines took minutes).
+    r"|^[ \t]*\[[^\[\]]+\]:\s*<?(\S+?)>?(?:\s|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")

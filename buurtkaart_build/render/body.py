@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import markdown
 import nh3
 
@@ -25,7 +27,10 @@ def body_html(text: str) -> str:
     """Render the body; headings shift down one level (the page owns the only ``h1``)."""
     if not text.strip():
         return ""
-    rendered = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    try:
+        rendered = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    except RecursionError:  # '1. 1. 1. …' nests a list per marker and exhausts Python-Markdown's stack
+        rendered = f"<p>{html.escape(text)}</p>"
     rendered = rendered.replace("<h1", "<h2").replace("</h1>", "</h2>")
     return nh3.clean(
         rendered,
