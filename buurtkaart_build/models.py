@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema, model_validator
 
 from .fields import Coordinates, Date, Email, JaNee, JaNeeDeels, Phone, Radius, Tag, Text, TextList, WebLink
 
@@ -52,6 +52,15 @@ def _from_whom(value: object) -> object:
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_not_filled_in(cls, data: object) -> object:
+        """``telefoon:`` with nothing after it means "not known yet", not "invalid phone number"."""
+        if not isinstance(data, dict):
+            return data
+        optional = {name for name, info in cls.model_fields.items() if not info.is_required()}
+        return {k: v for k, v in data.items() if not (k in optional and isinstance(v, str) and not v.strip())}
 
 
 class Accessibility(Strict):

@@ -46,7 +46,7 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
 
 TEMPLATE_FOLDER = "cards/_sjablonen"
 TITLE_LINE = "titel:"
-VISITED_LINE = "# bezocht: 2026-03-14"
+VISITED_LINE = "bezocht:   # bijvoorbeeld: 2026-03-14"
 
 
 def template_text(category: str) -> str:
