@@ -42,12 +42,21 @@ ANSWER_WORDS = {"j": "ja", "n": "nee", "d": "deels", "?": "onbekend"}
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+# A '{' that starts a Jinja tag ('{{', '{%', '{#'). Outside strings JSON has none ('{' is
+# followed by '"' or '}'), so every match is inside a string and may become '\u007b'.
+_JINJA_OPEN_RE = re.compile(r"\{(?=[{%#])")
 
 
 def script_json(value: object) -> str:
-    """Compact JSON that is safe inside ``<script>``: it contains no ``<``, ``>`` or ``&``."""
+    """Compact JSON that is safe inside ``<script>`` and inside a branca template.
+
+    It contains no ``<``, ``>`` or ``&``, and no ``{{``, ``{%`` or ``{#``: branca renders the
+    output of a macro again as a Jinja template, so a card titled ``{{ 7*7 }}`` showed 49 and
+    ``{{ cycler.__init__.__globals__.os.popen('id').read() }}`` ran a command at build time.
+    """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+    text = _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+    return _JINJA_OPEN_RE.sub(r"\\u007b", text)
 
 
 @functools.cache
