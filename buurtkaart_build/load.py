@@ -125,6 +125,7 @@ def parse_text(doc: RawDoc, text: str) -> RawDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = file_line(fm, mark.index, doc.line_offset) if mark else None
+        line = _separator_line(fm, doc.line_offset, line) or line
         line_text = lines[line - 1] if line and line <= len(lines) else ""
         return _fail(doc, line, _yaml_message(exc.problem or "", line_text))
     except ReaderError as exc:
@@ -275,8 +276,25 @@ _YAML_HINTS = (
 )
 
 
+_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+
+
+def _separator_line(fm: str, offset: int, line: int | None) -> int | None:
+    """The line of an invisible YAML line break (U+0085, U+2028, U+2029) just before an error.
+
+    YAML breaks the line there, editors do not: the error then shows on the next line.
+    """
+    for match in _SEPARATORS.finditer(fm):
+        found = file_line(fm, match.start(), offset)
+        if line is None or line - 1 <= found <= line:
+            return found
+    return None
+
+
 def _yaml_message(problem: str, line_text: str) -> str:
-    if "\t" in line_text:
+    if _SEPARATORS.search(line_text):
+        hint = "er staat een onzichtbaar regeleinde op deze regel: typ de regel opnieuw."
+    elif "\t" in line_text:
         hint = "er staat een tab op deze regel: gebruik spaties om in te springen."
     else:
         hint = next((h for key, h in _YAML_HINTS if key in problem), None)
