@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .errors import BuurtkaartError
 from .render.site import ASSET_DIR, OSM_ATTRIBUTION, OSM_TILES, SiteOptions, css_files
+from .search_words import keep_whole_words_in_search
 from .site_build import HOME_MARKER, generate, home_table
 
 
@@ -64,6 +65,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
                 )
             file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
+        keep_whole_words_in_search(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
