@@ -331,11 +331,12 @@
     var home = L.latLng(this.home.lat, this.home.lon);
     this.show.lijnen = false;
     this.refresh();
+    // Out of its cluster, so this finding always stands on its own, above its neighbours.
+    this.clusters[entry.cat].removeLayer(marker);
+    marker.setZIndexOffset(1000).addTo(this.map);
     L.polyline([home, marker.getLatLng()], { color: this.bySlug[entry.cat].kleur, weight: 3, interactive: false }).addTo(this.map);
     this.map.fitBounds(L.latLngBounds([home, marker.getLatLng()]), { padding: [40, 40], maxZoom: 17, animate: false });
-    this.clusters[entry.cat].zoomToShowLayer(marker, function () {
-      marker.openTooltip();
-    });
+    marker.openTooltip();
     return true;
   };
 
