@@ -7,21 +7,12 @@ import datetime as dt
 import pytest
 from click.testing import CliRunner
 from gitrepo import commit, init
+from repo_files import CARD
 
 from buurtkaart_build.cli import main
 from buurtkaart_build.history import freshness_problems, key_line, last_changes, months_before, parse_log
 from buurtkaart_build.models import Card, CardFront
 from buurtkaart_build.repository import load_repository
-
-# Not imported from conftest: tests/browser has a conftest of its own.
-CARD = """\
----
-titel: Bakkerij De Korenbloem
-categorie: bedrijven
-coordinaten: [52.5040, 6.1000]
----
-Lekker brood.
-"""
 
 TODAY = dt.date(2026, 11, 29)
 

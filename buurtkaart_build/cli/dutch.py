@@ -55,7 +55,9 @@ def _reraise_in_dutch(exc: click.ClickException):
     raise dutch from exc
 
 
-class DutchCommand(DutchErrors, click.Command):
+class DutchHelp:
+    """The ``--help`` option's own text in Dutch."""
+
     context_class = DutchContext
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
@@ -65,15 +67,12 @@ class DutchCommand(DutchErrors, click.Command):
         return option
 
 
-class DutchGroup(DutchErrors, click.Group):
-    context_class = DutchContext
+class DutchCommand(DutchHelp, DutchErrors, click.Command):
+    pass
+
+
+class DutchGroup(DutchHelp, DutchErrors, click.Group):
     command_class = DutchCommand
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "Toon deze hulp en stop."
-        return option
 
 
 def root_option(func):
