@@ -14,7 +14,17 @@ from buurtkaart_build.cli.dutch_errors import translate
 
 COMMANDS = sorted(main.commands)
 DOCS = (ROOT / "docs" / "help" / "opdrachten.md").read_text(encoding="utf-8")
-ENGLISH = ("Usage:", "Options:", "Error:", "Try '", "Show this message", "Commands:", "Arguments:", "[default:")
+ENGLISH = (
+    "Usage:",
+    "Options:",
+    "Error:",
+    "Try '",
+    "Show this message",
+    "Commands:",
+    "Arguments:",
+    "[default:",
+    "[required]",
+)
 
 
 def invoke(*args: str):

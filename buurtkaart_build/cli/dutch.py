@@ -24,6 +24,10 @@ class DutchFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         super().write_heading(_HEADINGS.get(heading, heading))
 
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(term, text.replace("[required]", "[verplicht]")) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
 
 class DutchContext(click.Context):
     formatter_class = DutchFormatter

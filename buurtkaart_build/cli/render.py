@@ -1,0 +1,74 @@
+"""``buurtkaart render``: the generated pages as files in a folder, without MkDocs.
+
+The engine-independent edge of the pipeline (design §2): the same ``{path: content}`` the MkDocs
+plugin serves virtually, written to disk for another site engine or for inspection.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+
+from ..errors import BuurtkaartError
+from ..render.site import SiteOptions
+from ..site_build import generate
+from .check import render_report
+from .dutch import DutchCommand, root_option
+
+MARKER = ".buurtkaart-gegenereerd"
+
+
+@click.command(cls=DutchCommand)
+@click.option(
+    "--uit",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    metavar="MAP",
+    help="Map voor de gemaakte pagina's. Een bestaande map moet leeg zijn, of eerder door deze opdracht gemaakt.",
+)
+@click.option("--publiek", is_flag=True, help="Laat namen, telefoonnummers en e-mailadressen van contactpersonen weg.")
+@root_option
+def render(folder: Path, publiek: bool, root: Path) -> None:
+    """Schrijf de pagina's die de Buurtkaart maakt als bestanden in een map (zonder MkDocs).
+
+    Handig om te zien wat de site krijgt, of om een andere site-bouwer te gebruiken. Een map met
+    bestanden van iemand anders wordt nooit overschreven.
+
+    Stopt met code 0 als het gelukt is, 1 als de kaarten fouten bevatten, 2 als de map niet mag.
+
+    \b
+    Voorbeelden:
+      buurtkaart render --uit /tmp/buurtkaart-paginas
+      buurtkaart render --uit /tmp/publieke-paginas --publiek
+    """
+    if folder.exists() and any(folder.iterdir()) and not (folder / MARKER).is_file():
+        click.echo(
+            f"De map '{folder}' bestaat al en bevat bestanden die niet van de Buurtkaart zijn. "
+            "Kies een lege of nieuwe map.",
+            err=True,
+        )
+        raise SystemExit(2)
+    try:
+        repo, out = generate(root, SiteOptions(public=publiek))
+    except BuurtkaartError as exc:
+        click.echo(render_report(exc.problems, cards=0, locations=0, fmt="text"), err=True)
+        raise SystemExit(1) from None
+    write_folder(out, folder)
+    click.echo(f"{len(out)} bestanden geschreven in {folder} ({len(repo.cards)} kaarten).")
+
+
+def write_folder(out: dict[str, str | bytes], folder: Path) -> None:
+    """Replace ``folder`` (empty, or ours by its marker file) with the generated files."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    for path, content in out.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    (folder / MARKER).write_text("Gemaakt door 'buurtkaart render'; wordt bij de volgende keer vervangen.\n")

@@ -1,0 +1,45 @@
+"""``buurtkaart render``: generated pages written to a folder, never over someone's files."""
+
+from click.testing import CliRunner
+from repo_files import CARD
+
+from buurtkaart_build.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["render", *args])
+
+
+def test_writes_the_generated_pages(repo_dir, tmp_path):
+    root = repo_dir({"cards/test/bakker.md": CARD})
+    out = tmp_path / "uit"
+    result = run("--root", str(root), "--uit", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Bakkerij De Korenbloem" in (out / "test" / "bakker.md").read_text(encoding="utf-8")
+    assert (out / "test" / "kaart" / "kaart.html").is_file()
+    assert (out / "test" / "vraag-en-aanbod.md").is_file()
+
+
+def test_rewrites_its_own_folder_but_never_someone_elses(repo_dir, tmp_path):
+    root = repo_dir({"cards/test/bakker.md": CARD})
+    out = tmp_path / "uit"
+    assert run("--root", str(root), "--uit", str(out)).exit_code == 0
+    (out / "oud.md").write_text("van een vorige keer")
+    assert run("--root", str(root), "--uit", str(out)).exit_code == 0
+    assert not (out / "oud.md").exists()
+
+    mine = tmp_path / "mijn-map"
+    mine.mkdir()
+    (mine / "notities.txt").write_text("belangrijk")
+    result = run("--root", str(root), "--uit", str(mine))
+    assert result.exit_code == 2
+    assert "bevat bestanden die niet van de Buurtkaart zijn" in result.output
+    assert (mine / "notities.txt").read_text() == "belangrijk"
+
+
+def test_invalid_data_writes_nothing(repo_dir, tmp_path):
+    root = repo_dir({"cards/test/x.md": "---\ntitel: X\ncategorie: winkels\n---\n"})
+    result = run("--root", str(root), "--uit", str(tmp_path / "uit"))
+    assert result.exit_code == 1
+    assert "onbekende categorie 'winkels'" in result.output
+    assert not (tmp_path / "uit").exists()
