@@ -11,6 +11,14 @@
 
   var SVG_NS = "http://www.w3.org/2000/svg";
 
+  // Leaflet focuses the map on mousedown and undoes the scroll of the map's own window, but
+  // not of the page around the iframe: with the top of the map scrolled under the header, a
+  // click on a marker scrolled the page between mousedown and mouseup and the popup never
+  // opened. preventScroll keeps the page still.
+  L.Map.Keyboard.prototype._onMouseDown = function () {
+    if (!this._focused) this._map.getContainer().focus({ preventScroll: true });
+  };
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
