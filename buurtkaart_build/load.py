@@ -7,7 +7,9 @@ passes silently (BOM, no or unclosed front-matter, non-mapping front-matter) are
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -324,24 +326,27 @@ def _fail(doc: RawDoc, line: int | None, message: str) -> RawDoc:
 def key_lines(doc: RawDoc) -> dict[tuple, int]:
     """Map each key path, e.g. ``("contact", "email")`` or ``("tags", 2)``, to its file line.
 
-    Composing YAML is slow (design §7): call this only for files that have a problem.
+    Composing YAML is slow (design §7): call this only for files that have a problem. The C
+    composer is ~7x faster than the pure-Python one (a file of 20,000 unknown keys: 2.7 s →
+    0.4 s); its marks count characters too, so the lines are the same.
     """
     try:
-        root = yaml.compose(doc.front_text, Loader=yaml.BaseLoader)
-    except yaml.YAMLError:
+        root = yaml.compose(doc.front_text, Loader=StringLoader)
+    except (yaml.YAMLError, RecursionError):
         return {}
     lines: dict[tuple, int] = {}
-    _walk(root, (), lines, doc)
+    breaks = [i for i, char in enumerate(doc.front_text) if char == "\n"]
+    _walk(root, (), lines, lambda index: bisect.bisect_left(breaks, index) + doc.line_offset)
     return lines
 
 
-def _walk(node: yaml.Node | None, path: tuple, out: dict[tuple, int], doc: RawDoc) -> None:
+def _walk(node: yaml.Node | None, path: tuple, out: dict[tuple, int], line_of: Callable[[int], int]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             sub = (*path, key.value)
-            out.setdefault(sub, file_line(doc.front_text, key.start_mark.index, doc.line_offset))
-            _walk(value, sub, out, doc)
+            out.setdefault(sub, line_of(key.start_mark.index))
+            _walk(value, sub, out, line_of)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            out.setdefault((*path, i), file_line(doc.front_text, item.start_mark.index, doc.line_offset))
-            _walk(item, (*path, i), out, doc)
+            out.setdefault((*path, i), line_of(item.start_mark.index))
+            _walk(item, (*path, i), out, line_of)

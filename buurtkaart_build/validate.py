@@ -20,9 +20,24 @@ def validate_doc(doc: RawDoc, model: type[BaseModel]) -> BaseModel | None:
         return model.model_validate(doc.meta)
     except ValidationError as exc:
         lines = key_lines(doc)
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for err in errors[:MAX_PROBLEMS]:
             doc.problems.append(_problem(doc, err, model, lines))
+        if len(errors) > MAX_PROBLEMS:
+            doc.problems.append(
+                Problem(
+                    doc.path,
+                    None,
+                    None,
+                    f"nog {len(errors) - MAX_PROBLEMS} fouten in dit bestand worden niet getoond. "
+                    "Verbeter eerst de fouten hierboven en controleer dan opnieuw.",
+                )
+            )
         return None
+
+
+# A file of 20,000 unknown keys gave 20,000 messages and took 5 s; nobody reads past a few.
+MAX_PROBLEMS = 50
 
 
 def _problem(doc: RawDoc, err: dict, model: type[BaseModel], lines: dict[tuple, int]) -> Problem:
