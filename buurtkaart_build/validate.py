@@ -27,10 +27,10 @@ def validate_doc(doc: RawDoc, model: type[BaseModel]) -> BaseModel | None:
             doc.problems.append(
                 Problem(
                     doc.path,
+                    _line_of(tuple(errors[MAX_PROBLEMS]["loc"]), lines),  # sorts after the ones shown
                     None,
-                    None,
-                    f"nog {len(errors) - MAX_PROBLEMS} fouten in dit bestand worden niet getoond. "
-                    "Verbeter eerst de fouten hierboven en controleer dan opnieuw.",
+                    f"nog {len(errors) - MAX_PROBLEMS:,} fouten in dit bestand worden niet getoond. ".replace(",", ".")
+                    + "Verbeter eerst de fouten hierboven en controleer dan opnieuw.",
                 )
             )
         return None
