@@ -28,6 +28,7 @@ def card_page(
         extra: Optional producer of more HTML after the facts (e.g. a small map).
     """
     parts = [
+        _crumbs(card, location),
         f"<h1>{esc(card.titel)}</h1>",
         category_badge(card.categorie),
         f'<p class="bk-lead">{esc(card.samenvatting)}</p>' if card.samenvatting else "",
@@ -46,6 +47,17 @@ def card_page(
     ]
     return page_meta(card.titel, description=card.samenvatting or card.category_label) + block(
         "\n".join(p for p in parts if p), "bk-card"
+    )
+
+
+def _crumbs(card: Card, location: Location) -> str:
+    """Where the card belongs: back to the location and to the category (card pages are not in the nav)."""
+    style = CATEGORY_STYLES[card.categorie]
+    return (
+        '<nav class="bk-crumbs" aria-label="Kruimelpad" data-search-exclude><ol>'
+        f'<li><a href="../">{esc(location.naam)}</a></li>'
+        f'<li><a href="../{esc(card.categorie)}/">{icon(style.icon)}<span>{esc(style.label)}</span></a></li>'
+        "</ol></nav>"
     )
 
 
