@@ -2,7 +2,8 @@
 
 Used by ``test_hostile.py`` and ``test_property.py``. The scan parses the HTML (so entity
 tricks such as ``&#106;avascript:`` are decoded the way a browser decodes them) and also
-looks for a few raw payload strings that must never appear unescaped.
+looks for a few raw payload strings that must never appear unescaped. :func:`not_dutch`
+checks that a message for the user is Dutch.
 """
 
 from __future__ import annotations
@@ -108,3 +109,15 @@ def unsafe_search_index(text: str) -> list[str]:
         for key in ("title", "text"):
             findings += [f"{doc.get('location')}: {f}" for f in unsafe_markup(str(doc.get(key, "")))]
     return findings
+
+
+_DUTCH_WORDS = re.compile(
+    r"\b(de|het|een|is|zijn|geen|moet|kan|niet|van|op|bij|naar|onbekende?|veld|velden|Toegestane|Kies|Schrijf|Zet|"
+    r"Maak|Haal|Typ|Vul|Voeg|Verbeter|bedoel|ligt)\b"
+)
+_ENGLISH = ("Input should", "Field required", "Value error", "validation error", "Extra inputs", "String should")
+
+
+def not_dutch(message: str) -> bool:
+    """True when a message has no Dutch words or contains Pydantic's English."""
+    return not _DUTCH_WORDS.search(message) or any(e in message for e in _ENGLISH)
