@@ -50,7 +50,11 @@
     createIcon: function (oldIcon) {
       var div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
       div.appendChild(this.options.node.cloneNode(true));
-      if (this.options.label) div.setAttribute("aria-label", this.options.label);
+      if (this.options.label) {
+        // An image with a name; Leaflet makes a marker it can focus a button afterwards.
+        div.setAttribute("role", "img");
+        div.setAttribute("aria-label", this.options.label);
+      }
       return div;
     },
   });
@@ -128,6 +132,7 @@
         popupAnchor: [0, -20],
       }),
       zIndexOffset: 1000,
+      keyboard: !this.compact,
     });
     marker.bindTooltip(textTooltip(loc.naam), { direction: "top", offset: [0, -20] });
     marker.bindPopup(this.locationPopup.bind(this, loc), { maxWidth: 280 });
@@ -167,6 +172,9 @@
       });
     });
     var home = this.home;
+    // The small map on a card page is a preview: its markers are no Tab stops (30 of them stood
+    // between the card's title and its contact details); "Bekijk de grote kaart" follows it.
+    var keyboard = !this.compact;
     features.forEach(function (f) {
       var p = f.properties;
       var cat = self.bySlug[p.cat];
@@ -180,6 +188,7 @@
           iconAnchor: [15, 15],
           popupAnchor: [0, -14],
         }),
+        keyboard: keyboard,
       });
       marker.bindTooltip(textTooltip(p.titel), { direction: "top", offset: [0, -14] });
       marker.bindPopup(self.findingPopup.bind(self, f), { maxWidth: 300 });
