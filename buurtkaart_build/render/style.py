@@ -1,6 +1,8 @@
 """Category colours and icons, shared by pages and maps.
 
-Colours are the Okabe–Ito palette (distinguishable with colour-blindness); every use pairs
+Colours follow the Okabe–Ito palette (distinguishable with colour-blindness), darkened so white
+text on them has a contrast of at least 4.5:1; the purple is a deep plum, which stays apart from
+the blue for people without red cones (tests/test_colours.py measures all this). Every use pairs
 the colour with an icon and a text label, so colour is never the only cue.
 """
 
@@ -23,7 +25,7 @@ CATEGORY_STYLES: dict[str, CategoryStyle] = {
     "ontmoeten": CategoryStyle("ontmoeten", CATEGORIES["ontmoeten"], "#0060a0", "account-group"),
     "organisaties": CategoryStyle("organisaties", CATEGORIES["organisaties"], "#00775a", "domain"),
     "bedrijven": CategoryStyle("bedrijven", CATEGORIES["bedrijven"], "#a64800", "store"),
-    "activiteiten": CategoryStyle("activiteiten", CATEGORIES["activiteiten"], "#8e3c78", "calendar-star"),
+    "activiteiten": CategoryStyle("activiteiten", CATEGORIES["activiteiten"], "#82175d", "calendar-star"),
 }
 LOCATION_COLOUR = "#222222"
 LOCATION_ICON = "home-heart"

@@ -210,14 +210,17 @@
 
   Buurtkaart.prototype.clusterIcon = function (cat, cluster) {
     var count = cluster.getChildCount();
-    var node = el("span", "bk-cluster", count);
+    // Icon and number: the colour alone would tell the categories apart only for some people.
+    var node = el("span", "bk-cluster");
     node.style.backgroundColor = cat.kleur;
+    node.appendChild(svgIcon(cat.icoon));
+    node.appendChild(el("span", "bk-cluster-count", count));
     return new NodeIcon({
       node: node,
       label: count + " vondsten: " + cat.label + ". Inzoomen.",
       className: "bk-cluster-icon bk-cat-" + cat.slug,
-      iconSize: [36, 36],
-      iconAnchor: [18, 18],
+      iconSize: [42, 42],
+      iconAnchor: [21, 21],
     });
   };
 
