@@ -6,10 +6,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# The Nu HTML Checker (see "HTML checker" below); defined here, before setup names it.
+VNU_VERSION := 26.9.27
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: setup test site serve bench lint chromium
 
-setup: chromium $(BIN)/buurtkaart site
+setup: chromium $(BIN)/buurtkaart $(VNU_JAR) site
 
 $(BIN)/buurtkaart: pyproject.toml requirements.lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +26,15 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Installeer Chromium als root: sudo apt-get install chromium"; exit 1; fi; \
 	fi
+
+# --- HTML checker ------------------------------------------------------------------------------
+# The Nu HTML Checker for tests/test_html_valid.py, from npm, pinned; runs on Java 17+.
+# Its install script (which would download a Java runtime) is not run; Debian's Java is used.
+$(VNU_JAR):
+	npm install --prefix .tools --ignore-scripts --no-audit --no-fund vnu-jar@$(VNU_VERSION)
+	touch $@
+
+# --- end HTML checker --------------------------------------------------------------------------
 
 site: $(BIN)/buurtkaart
 	$(BIN)/buurtkaart check
