@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import threading
 
 import markdown
 import nh3
@@ -28,7 +29,7 @@ def body_html(text: str) -> str:
     if not text.strip():
         return ""
     try:
-        rendered = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+        rendered = _markdown().reset().convert(text)
     except RecursionError:  # '1. 1. 1. …' nests a list per marker and exhausts Python-Markdown's stack
         rendered = f"<p>{html.escape(text)}</p>"
     rendered = rendered.replace("<h1", "<h2").replace("</h1>", "</h2>")
@@ -41,6 +42,17 @@ def body_html(text: str) -> str:
         strip_comments=True,
         attribute_filter=_local_images_only,
     )
+
+
+def _markdown() -> markdown.Markdown:
+    """One converter per thread, reset per body: building one costs as much as converting a body."""
+    md = getattr(_LOCAL, "md", None)
+    if md is None:
+        md = _LOCAL.md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+    return md
+
+
+_LOCAL = threading.local()
 
 
 def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
