@@ -20,11 +20,16 @@ $(BIN)/buurtkaart: pyproject.toml requirements.lock.txt
 	$(BIN)/pip install --quiet -c requirements.lock.txt -e '.[test]'
 	touch $@
 
-# Debian's Chromium drives the browser tests (Playwright uses it; no browser download).
+# Debian's Chromium drives the browser tests (Playwright uses it; no browser download);
+# Java runs the Nu HTML Checker.
 chromium:
 	@if ! command -v chromium >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Installeer Chromium als root: sudo apt-get install chromium"; exit 1; fi; \
+	fi
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else echo "Installeer Java als root: sudo apt-get install default-jre-headless"; exit 1; fi; \
 	fi
 
 # --- HTML checker ------------------------------------------------------------------------------
