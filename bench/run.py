@@ -55,6 +55,15 @@ class Run:
     stderr: str
 
 
+REPEAT = 1  # set by --repeat: each timed command runs this often, the fastest run counts
+
+
+def best(cmd: list[str]) -> Run:
+    """The fastest of :data:`REPEAT` runs (a shared machine only ever makes a run slower)."""
+    runs = [run(cmd) for _ in range(REPEAT)]
+    return min(runs, key=lambda r: (r.code != 0, r.seconds))
+
+
 def run(cmd: list[str]) -> Run:
     """Run ``cmd``; ``os.wait4`` gives this child's own peak memory (RUSAGE_CHILDREN of one child)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -76,7 +85,7 @@ def run(cmd: list[str]) -> Run:
 
 
 def mkdocs_build(project: Path) -> Run:
-    return run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")])
+    return best([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")])
 
 
 # --- the plain Material baseline ------------------------------------------------------------------
@@ -133,6 +142,12 @@ def _plugin_css() -> list[str]:
 # --- measurements -----------------------------------------------------------------------------
 
 
+def _timed(function: Callable, *args: object) -> float:
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start
+
+
 def folder_size(folder: Path, skip: str | None = None) -> int:
     return sum(
         f.stat().st_size
@@ -146,15 +161,13 @@ def measure_size(cards: int, locations: int, workdir: Path) -> dict:
     project = synthetic.generate(workdir / f"repo-{cards}", cards, locations)
     committed = synthetic.commit(project)
     result: dict = {"cards": cards, "locations": locations, "git": committed}
-    check = run([sys.executable, "-m", "buurtkaart_build", "check", "--root", str(project), "--format", "json"])
+    check = best([sys.executable, "-m", "buurtkaart_build", "check", "--root", str(project), "--format", "json"])
     report = json.loads(check.stdout) if check.stdout.strip().startswith("{") else {}
     result["check_cli_s"] = check.seconds
     result["check_cli_cpu_s"] = check.cpu
     result["check_ok"] = check.code == 0
     result["check_warnings"] = len(report.get("warnings", []))
-    start = time.perf_counter()
-    load_repository(project)
-    result["check_inprocess_s"] = time.perf_counter() - start
+    result["check_inprocess_s"] = min(_timed(load_repository, project) for _ in range(REPEAT))
 
     build = mkdocs_build(project)
     result.update(build_s=build.seconds, build_cpu_s=build.cpu, build_peak=build.peak, build_ok=build.code == 0)
@@ -236,12 +249,13 @@ def _matching(location, cards) -> dict:
 
 @dataclass
 class Budget:
-    """A figure of design §8: where to read it and when it is met."""
+    """A figure of design §8: where to read it, when it is met, and its CPU-time twin if any."""
 
     text: str
     value: Callable[[dict], float | None]
     met: Callable[[float], bool]
     shown: Callable[[float], str] = field(default=lambda v: f"{v:.2f}")
+    cpu: Callable[[dict], float | None] | None = None
 
 
 def _at(results: dict, cards: int, key: str) -> float | None:
@@ -267,9 +281,27 @@ def _single(key: str) -> Callable[[dict], float | None]:
 
 
 BUDGETS = {
-    "check_cli_s": Budget("10,000 cards ≤ 3 s", lambda r: _at(r, 10_000, "check_cli_s"), lambda v: v <= 3, _secs),
-    "ratio": Budget("1,000 cards ≤ 1.3 × plain", lambda r: _at(r, 1_000, "ratio"), lambda v: v <= 1.3, _times),
-    "build_s": Budget("10,000 / 100 loc. ≤ 60 s", lambda r: _at(r, 10_000, "build_s"), lambda v: v <= 60, _secs),
+    "check_cli_s": Budget(
+        "10,000 cards ≤ 3 s",
+        lambda r: _at(r, 10_000, "check_cli_s"),
+        lambda v: v <= 3,
+        _secs,
+        lambda r: _at(r, 10_000, "check_cli_cpu_s"),
+    ),
+    "ratio": Budget(
+        "1,000 cards ≤ 1.3 × plain",
+        lambda r: _at(r, 1_000, "ratio"),
+        lambda v: v <= 1.3,
+        _times,
+        lambda r: _at(r, 1_000, "ratio_cpu"),
+    ),
+    "build_s": Budget(
+        "10,000 / 100 loc. ≤ 60 s",
+        lambda r: _at(r, 10_000, "build_s"),
+        lambda v: v <= 60,
+        _secs,
+        lambda r: _at(r, 10_000, "build_cpu_s"),
+    ),
     "build_peak": Budget(
         "10,000 ≤ 1 GiB",
         lambda r: _at(r, 10_000, "build_peak"),
@@ -291,7 +323,15 @@ def verdict(name: str, results: dict) -> str:
     value = budget.value(results)
     if value is None:
         return f"{budget.text}: not measured"
-    return f"{budget.text}: {'✓' if budget.met(value) else '✗'} {budget.shown(value)}"
+    text = f"{budget.text}: {_mark(budget, value)} {budget.shown(value)}"
+    cpu = budget.cpu(results) if budget.cpu else None
+    if cpu is not None:
+        text += f" (CPU time: {_mark(budget, cpu)} {budget.shown(cpu)})"
+    return text
+
+
+def _mark(budget: Budget, value: float) -> str:
+    return "✓" if budget.met(value) else "✗"
 
 
 def _fmt(value, kind: str) -> str:
@@ -372,6 +412,7 @@ def machine() -> dict:
         "platform": platform.platform(),
         "commit": commit.stdout.strip(),
         "load_before": os.getloadavg(),
+        "repeat": REPEAT,
     }
 
 
@@ -380,7 +421,10 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--quick", action="store_true", help="only 100 cards (a smoke test for CI)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--workdir", type=Path, help="generate here (kept) instead of a temporary folder")
+    parser.add_argument("--repeat", type=int, default=1, help="run each timed command N times, keep the fastest")
     args = parser.parse_args(argv)
+    global REPEAT
+    REPEAT = max(1, args.repeat)
     results: dict = {"machine": machine(), "sizes": {}, "single": {}}
     with tempfile.TemporaryDirectory(prefix="buurtkaart-bench-") as tmp:
         workdir = args.workdir or Path(tmp)
@@ -395,7 +439,8 @@ def main(argv: list[str] | None = None) -> dict:
     m = results["machine"]
     print(
         f"Buurtkaart benchmark, {m['date']}, commit {m['commit']}: {m['nproc']} CPUs, {m['memory_gib']} GiB, "
-        f"Python {m['python']}, load average {m['load_before'][0]:.1f} → {m['load_after'][0]:.1f}\n"
+        f"Python {m['python']}, load average {m['load_before'][0]:.1f} → {m['load_after'][0]:.1f}, "
+        f"best of {m['repeat']}\n"
     )
     print(table(results))
     failures = [
