@@ -45,6 +45,23 @@ def last_changes(root: Path) -> dict[str, dt.date]:
     return parse_log(result.stdout.decode("utf-8", "surrogateescape"))
 
 
+def last_commit_time(root: Path) -> int | None:
+    """Committer time (seconds since 1970) of the newest commit, or ``None`` outside git.
+
+    The build uses it as ``SOURCE_DATE_EPOCH``: the same commit gives the same site on any day.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in _GIT_ENV}
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True, env=env, timeout=GIT_TIMEOUT_S, check=False, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = result.stdout.decode("ascii", "replace").strip()
+    return int(text) if result.returncode == 0 and text.isdigit() else None
+
+
 def parse_log(output: str) -> dict[str, dt.date]:
     """Parse ``git log -z --name-only --format=%x00%cd --date=short``: newest date per path.
 

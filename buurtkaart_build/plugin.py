@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -12,6 +13,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .errors import BuurtkaartError
+from .history import last_commit_time
 from .render.site import ASSET_DIR, OSM_ATTRIBUTION, OSM_TILES, SiteOptions, css_files
 from .search_words import keep_whole_words_in_search
 from .site_build import HOME_MARKER, generate, home_table
@@ -37,6 +39,11 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.config_file_dir = Path(config.config_file_path or ".").parent
+        # MkDocs dates every page with the build day (sitemap <lastmod>, sitemap.xml.gz) unless
+        # SOURCE_DATE_EPOCH is set: take the newest commit's time, so a commit builds the same
+        # site on any day. A value set by the caller wins; outside git the clock is used.
+        if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := last_commit_time(self.root)) is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(stamp)
         for name in css_files():
             if f"{ASSET_DIR}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{name}")

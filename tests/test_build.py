@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import filecmp
 import os
 import shutil
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from repo_files import ROOT, write_repo
+
+from buurtkaart_build.history import last_commit_time
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -157,3 +160,41 @@ def _all_same(cmp: filecmp.dircmp) -> bool:
         return False
     _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
     return not mismatch and not errors and all(_all_same(sub) for sub in cmp.subdirs.values())
+
+
+# mkdocs with the clock moved to another day: what the same commit built next week would see.
+LATER = """
+import datetime, sys
+import mkdocs.utils
+class _Later(datetime.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return datetime.datetime(2031, 7, 15, 12, 0, tzinfo=tz)
+mkdocs.utils.datetime = _Later
+from mkdocs.__main__ import cli
+sys.exit(cli())
+"""
+
+
+def test_a_build_on_another_day_is_byte_identical(tmp_path):
+    # MkDocs dates every page with the build day (the sitemap's <lastmod>, the mtime in the
+    # header of sitemap.xml.gz) unless SOURCE_DATE_EPOCH is set; the plugin sets it to the
+    # newest commit's time, so the same commit gives the same site on any day.
+    env = {k: v for k, v in ENV.items() if k != "SOURCE_DATE_EPOCH"}
+    today, later = tmp_path / "today", tmp_path / "later"
+    args = ["build", "--strict", "-f", str(ROOT / "mkdocs.yml")]
+    for code, site in ((["-m", "mkdocs"], today), (["-c", LATER], later)):
+        result = subprocess.run(
+            [sys.executable, *code, *args, "-d", str(site)], capture_output=True, text=True, env=env, timeout=300
+        )
+        assert result.returncode == 0, result.stderr
+    assert _all_same(filecmp.dircmp(today, later))
+    commit = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs"], capture_output=True, text=True)
+    if commit.returncode == 0:  # a checkout with history: the date is the commit's
+        mtime = int.from_bytes((today / "sitemap.xml.gz").read_bytes()[4:8], "little")
+        assert dt.datetime.fromtimestamp(mtime, dt.UTC).date().isoformat() == commit.stdout.strip()
+
+
+def test_outside_git_there_is_no_commit_time(tmp_path):
+    assert last_commit_time(tmp_path) is None
+    assert last_commit_time(ROOT) is None or last_commit_time(ROOT) > 1_700_000_000

@@ -54,7 +54,27 @@ def _settle(visit) -> None:
     for handle in visit.page.locator("iframe.bk-map-frame").element_handles():
         handle.scroll_into_view_if_needed()
         handle.content_frame().wait_for_function("window.buurtkaart && window.buurtkaart.kaart")
-    visit.page.wait_for_load_state("networkidle")
+    wait_until_quiet(visit)
+
+
+def track_requests(visit) -> None:
+    """Count the page's requests (its frames' too) that have not finished, from now on."""
+    visit.pending = {}
+    page = visit.page
+    page.on("request", lambda r: visit.pending.__setitem__(r, r.url))
+    page.on("requestfinished", lambda r: visit.pending.pop(r, None))
+    page.on("requestfailed", lambda r: visit.pending.pop(r, None))
+
+
+def wait_until_quiet(visit, quiet_ms: int = 500, timeout_ms: int = 20_000) -> None:
+    """No open request for ``quiet_ms``; else fail naming the requests still open."""
+    still = 0
+    for _ in range(timeout_ms // 100):
+        visit.page.wait_for_timeout(100)
+        still = still + 100 if not visit.pending else 0
+        if still >= quiet_ms:
+            return
+    raise AssertionError(f"requests still open after {timeout_ms} ms: {sorted(visit.pending.values())}")
 
 
 def _only_site_and_tiles(visit) -> None:
@@ -66,6 +86,7 @@ def _only_site_and_tiles(visit) -> None:
 
 @pytest.mark.parametrize("path", [*PAGE_TYPES.values(), *HELP_PAGES], ids=[*PAGE_TYPES, *HELP_PAGES])
 def test_page_requests_nothing_but_the_site_and_the_tiles(visit, path):
+    track_requests(visit)
     visit.open(path)
     _settle(visit)
     if path.endswith("kaart.html") or visit.page.locator("iframe.bk-map-frame").count():
@@ -74,11 +95,12 @@ def test_page_requests_nothing_but_the_site_and_the_tiles(visit, path):
 
 
 def test_open_search_requests_nothing_but_the_site(visit):
+    track_requests(visit)
     page = visit.open("")
     page.locator("input.md-search__input").click()
     page.keyboard.type("koffie", delay=30)
     page.locator(".md-search-result__item").first.wait_for()
-    page.wait_for_load_state("networkidle")
+    wait_until_quiet(visit)
     _only_site_and_tiles(visit)
     page.locator("a.md-search-result__link").first.click()  # a card page, maybe with a map
     _settle(visit)
