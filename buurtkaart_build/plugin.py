@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .errors import BuurtkaartError
 from .history import last_commit_time
 from .render.site import ASSET_DIR, OSM_ATTRIBUTION, OSM_TILES, SiteOptions, css_files
+from .render.theme_fixes import fix_theme_html
 from .search_words import keep_whole_words_in_search
 from .site_build import HOME_MARKER, generate, home_table
 
@@ -77,6 +78,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         return markdown.replace(HOME_MARKER, self.home) if HOME_MARKER in markdown else markdown
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return fix_theme_html(output)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in ("cards", "inventory"):

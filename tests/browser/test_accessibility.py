@@ -97,6 +97,17 @@ def test_search_results_have_no_wcag_violation(visit):
     assert violations(page.main_frame) == []
 
 
+def test_open_search_is_a_named_dialog(visit):
+    # Material's search overlay has role="dialog" but no name; the plugin adds aria-label.
+    page = visit.open("")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("koffie", delay=30)
+    dialog = page.get_by_role("dialog", name="Zoeken")
+    dialog.get_by_role("link").first.wait_for()
+    best_practice = {"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}, "resultTypes": ["violations"]}
+    assert Axe().run(page, options=best_practice).response["violations"] == []
+
+
 def test_search_on_a_phone_has_no_wcag_violation(visit):
     visit.page.set_viewport_size(PHONE)
     page = visit.open("")
