@@ -48,6 +48,14 @@ class TooDeepError(ValueError):
     """Lists and mappings nest deeper than :data:`MAX_DEPTH`."""
 
 
+class DuplicateKeyError(ValueError):
+    """A key written twice in one mapping: YAML would silently keep only the last value."""
+
+    def __init__(self, key: str, first: yaml.Mark, second: yaml.Mark):
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
+
+
 def build(root: yaml.Node | None) -> object:
     """Composed YAML → ``str``, ``list`` and ``dict``, as PyYAML's BaseConstructor builds them.
 
@@ -80,6 +88,9 @@ def build(root: yaml.Node | None) -> object:
             value = new(child)
             if isinstance(target, list):
                 target.append(value)
+            elif key.value in target:
+                first = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key.value)
+                raise DuplicateKeyError(key.value, first.start_mark, key.start_mark)
             else:
                 target[key.value] = value
             if not isinstance(child, yaml.ScalarNode):
@@ -147,9 +158,7 @@ def parse_text(doc: RawDoc, text: str) -> RawDoc:
     """Split front-matter and body of decoded text, reporting what python-frontmatter hides."""
     lines = text.split("\n")
     if not text.strip():
-        return _fail(
-            doc, None, "het bestand is leeg. Begin met een regel '---', dan de velden, dan weer '---'."
-        )
+        return _fail(doc, None, "het bestand is leeg. Begin met een regel '---', dan de velden, dan weer '---'.")
     if not _DELIMITER.match(lines[0]):
         return _fail(
             doc,
@@ -194,14 +203,22 @@ def parse_text(doc: RawDoc, text: str) -> RawDoc:
         )
     except (TooDeepError, RecursionError):
         return _fail(doc, None, _TOO_DEEP)
+    except DuplicateKeyError as exc:
+        first = file_line(fm, exc.first.index, doc.line_offset)
+        second = file_line(fm, exc.second.index, doc.line_offset)
+        return _fail(
+            doc,
+            second,
+            f"het veld '{exc.key[:60]}' staat twee keer in de front-matter (regel {first} en {second}). "
+            "Voeg de twee samen tot één veld; anders gaat één van beide verloren.",
+        )
     if meta is None:
         return _fail(doc, 2, "de front-matter is leeg. Vul de velden in tussen de twee regels '---'.")
     if not isinstance(meta, dict):
         return _fail(
             doc,
             2,
-            "de front-matter is geen lijst van velden. Schrijf elk veld als 'naam: waarde' "
-            "op een eigen regel.",
+            "de front-matter is geen lijst van velden. Schrijf elk veld als 'naam: waarde' op een eigen regel.",
         )
     doc.meta = meta
     doc.body = "\n".join(body_lines[blank:]).rstrip("\n")

@@ -50,6 +50,11 @@ def _from_whom(value: object) -> object:
     return "cliënten" if value in ("clienten", "client", "cliënt", "bewoners") else value
 
 
+def _blank(value: object) -> bool:
+    """Empty, or YAML's way of writing "nothing" (``~``, ``null``), which the string loader keeps as text."""
+    return isinstance(value, str) and value.strip().lower() in ("", "~", "null")
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -60,7 +65,7 @@ class Strict(BaseModel):
         if not isinstance(data, dict):
             return data
         optional = {name for name, info in cls.model_fields.items() if not info.is_required()}
-        return {k: v for k, v in data.items() if not (k in optional and isinstance(v, str) and not v.strip())}
+        return {k: v for k, v in data.items() if not (k in optional and _blank(v))}
 
 
 class Accessibility(Strict):

@@ -121,7 +121,7 @@ EXPECT: dict[str, Ok | Err] = {
     "cards/yaml-python-name-tag.md": Ok(("<h1>Bakkerij</h1>", "aGVsbG8=")),
     "cards/yaml-merge-key.md": Err(5, "onbekend veld '<<'."),
     # PyYAML keeps the last of two equal keys; the page shows the second list only.
-    "cards/yaml-duplicate-key.md": Ok((">koffie</a>",)),
+    "cards/yaml-duplicate-key.md": Err(6, "het veld 'tags' staat twee keer in de front-matter (regel 5 en 6)."),
     "cards/yaml-tab-indent.md": Err(6, "er staat een tab op deze regel: gebruik spaties om in te springen."),
     "cards/yaml-unclosed-quote.md": Err(5, "een aanhalingsteken of haakje wordt niet afgesloten."),
     "cards/yaml-unclosed-flow-list.md": Err(5, "de front-matter is geen geldige YAML"),

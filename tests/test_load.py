@@ -107,3 +107,14 @@ def test_key_lines_follow_nested_keys_and_list_items(tmp_path):
     assert lines[("titel",)] == 2
     assert lines[("contact", "email")] == 5
     assert lines[("tags", 1)] == 8
+
+
+def test_a_key_written_twice_is_refused_instead_of_dropping_one(tmp_path):
+    doc = read(tmp_path, "---\ntitel: X\ntags: [muziek]\nadres: Plein 1\ntags: [koken]\n---\n")
+    assert messages(doc) == [
+        (
+            5,
+            "het veld 'tags' staat twee keer in de front-matter (regel 3 en 5). "
+            "Voeg de twee samen tot één veld; anders gaat één van beide verloren.",
+        )
+    ]

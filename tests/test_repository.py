@@ -208,3 +208,10 @@ def test_inventory_items_may_be_plain_text(repo_dir):
     assert location.zoekstraal == 1500
     assert location.aanbod[0].wat == "Koffie"
     assert (location.behoeften[0].van, location.behoeften[0].voorwaarden) == ("cliënten", ["rolstoel"])
+
+
+def test_empty_or_null_optional_fields_mean_not_filled_in(repo_dir):
+    extra = "samenvatting: ~\nadres: null\ncontact:\n  telefoon:\n"
+    repo = load_repository(repo_dir({"cards/test/x.md": card(extra=extra)}))
+    assert repo.problems == []
+    assert (repo.cards[0].samenvatting, repo.cards[0].adres, repo.cards[0].contact.telefoon) == (None, None, None)
