@@ -112,9 +112,10 @@ def _load_card(repo: Repository, file: Path, rel: str, locatie: str) -> None:
     repo.card_files += 1
     slug = _slug_of(repo, file, rel, RESERVED_CARD_SLUGS, "kaart")
     doc = read_doc(file, rel)
-    front = validate_card(doc) if doc.ok else None
+    readable = doc.ok  # the body's links are checked even when a field is wrong: all problems at once
+    front = validate_card(doc) if readable else None
     repo.problems.extend(doc.problems)
-    if doc.ok:
+    if readable:
         repo.problems.extend(link_problems(doc))
     if front is not None and slug:
         repo.cards.append(Card.of(front, locatie=locatie, slug=slug, path=rel, body=doc.body))

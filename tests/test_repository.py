@@ -215,3 +215,9 @@ def test_empty_or_null_optional_fields_mean_not_filled_in(repo_dir):
     repo = load_repository(repo_dir({"cards/test/x.md": card(extra=extra)}))
     assert repo.problems == []
     assert (repo.cards[0].samenvatting, repo.cards[0].adres, repo.cards[0].contact.telefoon) == (None, None, None)
+
+
+def test_body_links_are_checked_even_when_a_field_is_wrong(repo_dir):
+    text = "---\ntitel: X\ncategorie: winkels\n---\n[klik](javascript:alert(1))\n"
+    found = {(p.line, p.field) for p in problems(repo_dir({"cards/test/x.md": text}))}
+    assert found == {(3, "categorie"), (5, None)}

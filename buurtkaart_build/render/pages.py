@@ -35,7 +35,7 @@ def location_menu(location: Location, depth: int, current: str) -> str:
     for href, label, ic in entries:
         attr = ' aria-current="page"' if href == current else ""
         items.append(f'<li><a href="{up}{href}"{attr}>{icon(ic)}<span>{esc(label)}</span></a></li>')
-    return f'<nav class="bk-menu" aria-label="{esc(location.naam)}"><ul>{"".join(items)}</ul></nav>'
+    return f'<nav class="bk-menu" data-search-exclude aria-label="{esc(location.naam)}"><ul>{"".join(items)}</ul></nav>'
 
 
 def location_page(location: Location, cards: list[Card], *, matched: tuple[int, int] | None = None) -> str:
