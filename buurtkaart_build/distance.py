@@ -29,9 +29,7 @@ def format_distance(m: float | None) -> str:
     return f"{m / 1000:.1f} km".replace(".", ",")
 
 
-def nearby_pairs(
-    points: Iterable[tuple[object, LatLon]], within_m: float
-) -> Iterator[tuple[object, object, float]]:
+def nearby_pairs(points: Iterable[tuple[object, LatLon]], within_m: float) -> Iterator[tuple[object, object, float]]:
     """Yield ``(a, b, distance)`` for points closer than ``within_m``.
 
     Points are bucketed in a grid of cells at least ``within_m`` wide, so only the same and

@@ -222,9 +222,7 @@ def parse_radius(value: object) -> int:
     text = str(value).strip().lower() if isinstance(value, str | int) else ""
     match = _RADIUS.match(text)
     if not match:
-        raise _bad(
-            "zoekstraal", f"'{_short(value)}' is geen afstand. Schrijf bijvoorbeeld 1000 of \"1,5 km\"."
-        )
+        raise _bad("zoekstraal", f"'{_short(value)}' is geen afstand. Schrijf bijvoorbeeld 1000 of \"1,5 km\".")
     metres = float(match[1].replace(",", "."))
     if match[2] in ("km", "kilometer"):
         metres *= 1000
@@ -275,9 +273,7 @@ def parse_web_link(value: object) -> str:
 def parse_email(value: object) -> str:
     text = _text(value, "email").strip().removeprefix("mailto:")
     if not _EMAIL.match(text):
-        raise _bad(
-            "email", f"'{_short(value)}' is geen geldig e-mailadres. Schrijf bijvoorbeeld naam@voorbeeld.nl"
-        )
+        raise _bad("email", f"'{_short(value)}' is geen geldig e-mailadres. Schrijf bijvoorbeeld naam@voorbeeld.nl")
     return text
 
 
@@ -313,9 +309,7 @@ def tel_href(phone: str) -> str:
 def _plain_text(value: object) -> str:
     if isinstance(value, str):
         return value.strip()
-    raise _bad(
-        "tekst", f"'{_short(value)}' moet één tekst zijn. Zet de tekst op één regel achter de dubbele punt."
-    )
+    raise _bad("tekst", f"'{_short(value)}' moet één tekst zijn. Zet de tekst op één regel achter de dubbele punt.")
 
 
 def _text_list(value: object) -> list:

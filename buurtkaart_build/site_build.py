@@ -23,8 +23,4 @@ def generate(root: Path, options: SiteOptions) -> tuple[Repository, Output]:
 
 def home_table(repo: Repository) -> str:
     """The locations table that replaces :data:`HOME_MARKER` on the home page."""
-    return (
-        "\n"
-        + block(locations_index(list(repo.locations.values()), repo.cards_of, prefix=""), "bk-home")
-        + "\n"
-    )
+    return "\n" + block(locations_index(list(repo.locations.values()), repo.cards_of, prefix=""), "bk-home") + "\n"

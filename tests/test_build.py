@@ -11,32 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from repo_files import ROOT, write_repo
+from repo_files import ROOT, mkdocs_build, write_repo
 
 from buurtkaart_build.history import last_commit_time
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site),
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        env=ENV,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")

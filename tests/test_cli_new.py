@@ -114,5 +114,7 @@ def test_template_text_is_kept_apart_from_the_title(repo_dir):
     run(root, "test", "activiteiten", "Koningsdag")
     text = (root / "cards/test/koningsdag.md").read_text(encoding="utf-8")
     expected = template_text("activiteiten").replace("titel:\n", 'titel: "Koningsdag"\n', 1)
-    expected = expected.replace("bezocht:   # bijvoorbeeld: 2026-03-14\n", f"bezocht: {dt.date.today().isoformat()}\n", 1)
+    expected = expected.replace(
+        "bezocht:   # bijvoorbeeld: 2026-03-14\n", f"bezocht: {dt.date.today().isoformat()}\n", 1
+    )
     assert text == expected

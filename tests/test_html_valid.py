@@ -11,11 +11,10 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from repo_files import ROOT
+from repo_files import ROOT, mkdocs_build
 
 VNU_JAR = Path(os.environ.get("BUURTKAART_VNU_JAR", ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"))
 FILTER = ROOT / "tests" / "vnu-filter.txt"
@@ -41,13 +40,7 @@ def java() -> str:
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("valid") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-    )
+    result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -10,16 +10,13 @@ site is served on an intranet and the outside world is not ours to check.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from repo_files import ROOT
+from repo_files import ROOT, mkdocs_build
 
 from buurtkaart_build.render.maps import DATA_ID
 
@@ -49,13 +46,7 @@ class _Page(HTMLParser):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("links") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-    )
+    result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -67,7 +67,8 @@ def test_coordinates_outside_the_netherlands_warn(repo_dir):
             "cards/test/x.md",
             4,
             "coordinaten",
-            "[48.8566, 2.3522] ligt niet in Nederland. Controleer de coördinaten (breedtegraad eerst, dan lengtegraad).",
+            "[48.8566, 2.3522] ligt niet in Nederland. "
+            "Controleer de coördinaten (breedtegraad eerst, dan lengtegraad).",
             "warning",
         )
     ]
@@ -138,7 +139,8 @@ def test_files_that_are_neither_markdown_nor_images_warn(repo_dir):
             "cards/test/notities.docx",
             None,
             None,
-            "'notities.docx' is geen kaart (.md) en geen afbeelding. Haal het bestand weg of zet het buiten de map cards/.",
+            "'notities.docx' is geen kaart (.md) en geen afbeelding. "
+            "Haal het bestand weg of zet het buiten de map cards/.",
             "warning",
         )
     ]

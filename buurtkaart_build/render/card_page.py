@@ -64,8 +64,7 @@ def _crumbs(card: Card, location: Location) -> str:
 def category_badge(category: str) -> str:
     style = CATEGORY_STYLES[category]
     return (
-        f'<p class="bk-badge" style="background:{style.colour}">{icon(style.icon)}'
-        f"<span>{esc(style.label)}</span></p>"
+        f'<p class="bk-badge" style="background:{style.colour}">{icon(style.icon)}<span>{esc(style.label)}</span></p>'
     )
 
 
@@ -87,9 +86,7 @@ def _facts(card: Card, location: Location) -> str:
 
 
 def _answer(question: str, text: str | None) -> str:
-    return _section(
-        question, f"<p>{esc(text)}</p>" if text else '<p class="bk-unknown">Nog niet ingevuld.</p>'
-    )
+    return _section(question, f"<p>{esc(text)}</p>" if text else '<p class="bk-unknown">Nog niet ingevuld.</p>')
 
 
 def _section(title: str, inner: str) -> str:
@@ -141,9 +138,7 @@ def _contact(card: Card, public: bool) -> str:
 def _tags(card: Card) -> str:
     if not card.tags:
         return ""
-    links = " ".join(
-        f'<a class="bk-tag" href="../../tags/#{esc(tag_anchor(t))}">{esc(t)}</a>' for t in card.tags
-    )
+    links = " ".join(f'<a class="bk-tag" href="../../tags/#{esc(tag_anchor(t))}">{esc(t)}</a>' for t in card.tags)
     return f'<p class="bk-tags">{icon("tag")}<span class="bk-sr">Thema\'s: </span>{links}</p>'
 
 

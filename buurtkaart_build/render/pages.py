@@ -168,10 +168,15 @@ def tags_page(cards: list[Card], locations: dict[str, Location]) -> str:
         members = sorted(by_tag[tag], key=lambda c: (c.titel.lower(), c.path))
         items = "".join(
             f'<li><a href="../{esc(c.url)}">{esc(c.titel)}</a> '
-            f'<span class="bk-meta">({esc(locations[c.locatie].naam if c.locatie in locations else c.locatie)})</span></li>'
+            f'<span class="bk-meta">({esc(_location_name(c, locations))})</span></li>'
             for c in members
         )
         parts.append(f'<h2 id="{esc(tag_anchor(tag))}">{esc(tag)}</h2><ul>{items}</ul>')
     if not by_tag:
         parts.append('<p class="bk-unknown">Nog geen thema\'s.</p>')
     return page_meta("Thema's") + block("\n".join(parts), "bk-tags-page")
+
+
+def _location_name(card: Card, locations: dict[str, Location]) -> str:
+    location = locations.get(card.locatie)
+    return location.naam if location else card.locatie

@@ -17,14 +17,13 @@ import http.server
 import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from repo_files import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("BUURTKAART_CHROMIUM", "/usr/bin/chromium")
@@ -62,13 +61,7 @@ def build_site(repo_root: Path, site_dir: Path | None = None) -> Path:
     if not (repo_root / "docs").exists():
         shutil.copytree(ROOT / "docs", repo_root / "docs")
     site_dir = site_dir or repo_root / "_site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(repo_root / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-    )
+    result = mkdocs_build(repo_root, site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
 
@@ -178,3 +171,23 @@ def open_visit(browser, server: Server) -> Visit:
     page.on("console", lambda msg: visit.errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: visit.errors.append(str(exc)))
     return visit
+
+
+def track_requests(visit) -> None:
+    """Count the page's requests (its frames' too) that have not finished, from now on."""
+    visit.pending = {}
+    page = visit.page
+    page.on("request", lambda r: visit.pending.__setitem__(r, r.url))
+    page.on("requestfinished", lambda r: visit.pending.pop(r, None))
+    page.on("requestfailed", lambda r: visit.pending.pop(r, None))
+
+
+def wait_until_quiet(visit, quiet_ms: int = 500, timeout_ms: int = 20_000) -> None:
+    """No open request for ``quiet_ms``; else fail naming the requests still open."""
+    still = 0
+    for _ in range(timeout_ms // 100):
+        visit.page.wait_for_timeout(100)
+        still = still + 100 if not visit.pending else 0
+        if still >= quiet_ms:
+            return
+    raise AssertionError(f"requests still open after {timeout_ms} ms: {sorted(visit.pending.values())}")

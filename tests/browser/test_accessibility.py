@@ -66,6 +66,12 @@ def settle(visit) -> list:
     for handle in visit.page.locator("iframe.bk-map-frame").element_handles():
         handle.scroll_into_view_if_needed()
         handle.content_frame().wait_for_function("window.buurtkaart && window.buurtkaart.kaart")
+    # Scrolling lets Material fade the header title in; axe must judge the end state, not a
+    # colour halfway through a transition (seen as a flaky contrast failure on a busy machine).
+    visit.page.add_style_tag(
+        content="*, *::before, *::after { transition: none !important; animation: none !important; }"
+    )
+    visit.page.wait_for_timeout(100)
     return [visit.page.main_frame, *visit.page.main_frame.child_frames]
 
 

@@ -29,7 +29,7 @@ from buurtkaart_build.render.card_page import card_page
 from buurtkaart_build.render.maps import location_map
 from buurtkaart_build.render.site import SiteOptions
 
-from .harness import build_site, open_visit, serve
+from .harness import build_site, open_visit, serve, track_requests, wait_until_quiet
 
 pytestmark = pytest.mark.browser
 
@@ -221,26 +221,6 @@ def open_page(visit, path: str):
         handle.content_frame().wait_for_function("window.buurtkaart && window.buurtkaart.kaart")
     wait_until_quiet(visit)
     return visit.page
-
-
-def track_requests(visit) -> None:
-    """Count the page's requests (its frames' too) that have not finished, from now on."""
-    visit.pending = {}
-    page = visit.page
-    page.on("request", lambda r: visit.pending.__setitem__(r, r.url))
-    page.on("requestfinished", lambda r: visit.pending.pop(r, None))
-    page.on("requestfailed", lambda r: visit.pending.pop(r, None))
-
-
-def wait_until_quiet(visit, quiet_ms: int = 500, timeout_ms: int = 20_000) -> None:
-    """No open request for ``quiet_ms``; else fail naming the requests still open."""
-    still = 0
-    for _ in range(timeout_ms // 100):
-        visit.page.wait_for_timeout(100)
-        still = still + 100 if not visit.pending else 0
-        if still >= quiet_ms:
-            return
-    raise AssertionError(f"requests still open after {timeout_ms} ms: {sorted(visit.pending.values())}")
 
 
 def map_of(visit):
