@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from repo_files import INVENTORY, write_repo
+from repo_files import INVENTORY, ROOT, mkdocs_build, write_repo
 
 
 @pytest.fixture
@@ -17,3 +17,12 @@ def repo_dir(tmp_path: Path):
         return write_repo(tmp_path, {**base, **(files or {})})
 
     return make
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo repository built once with ``mkdocs build --strict``; tests only read it."""
+    site = tmp_path_factory.mktemp("demo") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -10,20 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from repo_files import ROOT, mkdocs_build, write_repo
 
 from buurtkaart_build.history import last_commit_time
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("demo") / "site"
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def page(site: Path, url: str) -> str:

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from repo_files import ROOT, mkdocs_build
+from repo_files import ROOT
 
 VNU_JAR = Path(os.environ.get("BUURTKAART_VNU_JAR", ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"))
 FILTER = ROOT / "tests" / "vnu-filter.txt"
@@ -35,14 +35,6 @@ def java() -> str:
     _need(found is not None, "java")
     _need(VNU_JAR.is_file(), str(VNU_JAR))
     return found
-
-
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("valid") / "site"
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def vnu(java: str, target: Path, *extra: str) -> list[dict]:

@@ -16,7 +16,6 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from repo_files import ROOT, mkdocs_build
 
 from buurtkaart_build.render.maps import DATA_ID
 
@@ -44,11 +43,8 @@ class _Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("links") / "site"
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .harness import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, Visit, build_site, open_visit, serve, tile_template
+from .harness import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, Visit, open_visit, serve, tile_template
 
 
 @pytest.fixture(scope="session")
@@ -22,11 +22,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
-
-
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory) -> Path:
-    return build_site(ROOT, tmp_path_factory.mktemp("browser-demo") / "site")
 
 
 @pytest.fixture(scope="session")
