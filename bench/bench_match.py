@@ -12,10 +12,10 @@ import argparse
 import random
 import time
 
-from buurtkaart_build.match import match_location
-from buurtkaart_build.models import Card, CardFront, Location, LocationFront
-from buurtkaart_build.text import stem
-from buurtkaart_build.vocabulary import default_vocabulary
+from buurtkaart_build.core.models import Card, CardFront, Location, LocationFront
+from buurtkaart_build.match.engine import match_location
+from buurtkaart_build.match.vocabulary import default_vocabulary
+from buurtkaart_build.match.words import stem
 
 FILLER_TEXT = (
     "we spraken met de eigenaar en de vrijwilligers over wat ze doen in de wijk het gebouw is oud maar "

@@ -33,8 +33,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402 - a sibling script, not a package
 
-from buurtkaart_build.repository import load_repository  # noqa: E402
-from buurtkaart_build.site_build import HOME_MARKER, generate, home_table  # noqa: E402
+from buurtkaart_build.core.repository import load_repository  # noqa: E402
+from buurtkaart_build.render.generate import HOME_MARKER, generate, home_table  # noqa: E402
 
 SIZES = ((100, 1), (1_000, 10), (10_000, 100))
 QUICK_SIZES = ((100, 1),)
@@ -229,9 +229,9 @@ def _map_size(location, cards) -> dict:
 
 def _matching(location, cards) -> dict:
     try:
-        from buurtkaart_build.match import match_location
-        from buurtkaart_build.text import stem
-        from buurtkaart_build.vocabulary import default_vocabulary
+        from buurtkaart_build.match.engine import match_location
+        from buurtkaart_build.match.vocabulary import default_vocabulary
+        from buurtkaart_build.match.words import stem
     except ImportError:
         return {}
     stem.cache_clear()  # a fresh build starts with empty caches

@@ -49,7 +49,7 @@ FALLBACK_THEMES = {
 def theme_words() -> dict[str, list[str]]:
     """The matching vocabulary's themes (so matching has work to do), or a small fallback."""
     try:
-        from buurtkaart_build.vocabulary import default_vocabulary
+        from buurtkaart_build.match.vocabulary import default_vocabulary
     except ImportError:
         return FALLBACK_THEMES
     themes = default_vocabulary().themes

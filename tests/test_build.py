@@ -12,7 +12,7 @@ from pathlib import Path
 
 from repo_files import ROOT, mkdocs_build, write_repo
 
-from buurtkaart_build.history import last_commit_time
+from buurtkaart_build.core.history import last_commit_time
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

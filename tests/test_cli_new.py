@@ -7,8 +7,8 @@ import datetime as dt
 from click.testing import CliRunner
 
 from buurtkaart_build.cli import main
-from buurtkaart_build.repository import load_repository
-from buurtkaart_build.templates import template_text
+from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.core.templates import template_text
 
 
 def run(root, *args):

@@ -22,13 +22,13 @@ import re
 import pytest
 from repo_files import ROOT
 
-from buurtkaart_build.models import CATEGORIES
+from buurtkaart_build.core.models import CATEGORIES
+from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.render.card_page import category_badge
 from buurtkaart_build.render.html import icon
 from buurtkaart_build.render.maps import DATA_ID, icon_path
 from buurtkaart_build.render.site import SiteOptions, render_site
 from buurtkaart_build.render.style import CATEGORY_STYLES, LOCATION_COLOUR
-from buurtkaart_build.repository import load_repository
 
 COLOURS = {**{slug: s.colour for slug, s in CATEGORY_STYLES.items()}, "locatie": LOCATION_COLOUR}
 MIN_DISTANCE = {"normaal": 20.0, "protanopie": 12.0, "deuteranopie": 12.0, "tritanopie": 7.5}

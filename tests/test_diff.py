@@ -6,7 +6,7 @@ from click.testing import CliRunner
 from gitrepo import commit, git, init
 
 from buurtkaart_build.cli import main
-from buurtkaart_build.diff import Version, changed_fields, escape_md, tracked_file
+from buurtkaart_build.workflow.diff import Version, changed_fields, escape_md, tracked_file
 
 BAKERY = """\
 ---

@@ -2,9 +2,9 @@
 
 import random
 
-from buurtkaart_build.distance import format_distance, metres, nearby_pairs
-from buurtkaart_build.fields import LatLon
-from buurtkaart_build.slugs import is_slug, slugify
+from buurtkaart_build.core.fields import LatLon
+from buurtkaart_build.core.geo import format_distance, metres, nearby_pairs
+from buurtkaart_build.core.slugs import is_slug, slugify
 
 
 def test_haversine_matches_known_distances():

@@ -9,9 +9,9 @@ import json
 from click.testing import CliRunner
 
 from buurtkaart_build.cli import main
-from buurtkaart_build.export import BOM, FIELDS, PRIVATE_FIELDS, record, site_exports, to_csv, to_geojson
+from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.render.export import BOM, FIELDS, PRIVATE_FIELDS, record, site_exports, to_csv, to_geojson
 from buurtkaart_build.render.site import SiteOptions
-from buurtkaart_build.repository import load_repository
 
 NEAR = """\
 ---

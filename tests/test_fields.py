@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from pydantic_core import PydanticCustomError
 
-from buurtkaart_build.fields import (
+from buurtkaart_build.core.fields import (
     LatLon,
     parse_coordinates,
     parse_date,
@@ -15,7 +15,7 @@ from buurtkaart_build.fields import (
     parse_web_link,
     tel_href,
 )
-from buurtkaart_build.models import Accessibility
+from buurtkaart_build.core.models import Accessibility
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ from gitrepo import commit, init
 from repo_files import CARD
 
 from buurtkaart_build.cli import main
-from buurtkaart_build.history import freshness_problems, key_line, last_changes, months_before, parse_log
-from buurtkaart_build.models import Card, CardFront
-from buurtkaart_build.repository import load_repository
+from buurtkaart_build.core.history import freshness_problems, key_line, last_changes, months_before, parse_log
+from buurtkaart_build.core.models import Card, CardFront
+from buurtkaart_build.core.repository import load_repository
 
 TODAY = dt.date(2026, 11, 29)
 
@@ -172,7 +172,7 @@ def test_stale_cards_get_their_line_without_composing_yaml(repo_dir, monkeypatch
     old = "---\ntitel: Winkel\ncategorie: bedrijven\nstatus: contact\ngecontroleerd: 2020-01-01\n---\n"
     root = repo_dir({f"cards/test/kaart-{i}.md": old for i in range(20)})
     calls = []
-    monkeypatch.setattr("buurtkaart_build.repository.key_lines", lambda doc: calls.append(doc) or {})
+    monkeypatch.setattr("buurtkaart_build.core.repository.key_lines", lambda doc: calls.append(doc) or {})
     repo = load_repository(root, today=TODAY)
     assert [p.line for p in repo.problems if "controleren" in p.message] == [5] * 20
     assert calls == []

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from buurtkaart_build.load import key_lines, read_doc
+from buurtkaart_build.core.load import key_lines, read_doc
 
 
 def read(tmp_path: Path, content: str | bytes):

@@ -8,6 +8,7 @@ import re
 import pytest
 from repo_files import INVENTORY, write_repo
 
+from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.render import site
 from buurtkaart_build.render.map_page import location_map_page, map_assets, mini_map, overview_page
 from buurtkaart_build.render.maps import (
@@ -20,7 +21,6 @@ from buurtkaart_build.render.maps import (
     script_json,
 )
 from buurtkaart_build.render.site import SiteOptions, render_site
-from buurtkaart_build.repository import load_repository
 
 HOSTILE_TITLES = [
     "<img src=x onerror=alert(1)>",

@@ -6,9 +6,9 @@ import pytest
 import yaml
 from repo_files import ROOT
 
-from buurtkaart_build.match import ItemMatches, match_location, needs_with_match
-from buurtkaart_build.repository import load_repository
-from buurtkaart_build.vocabulary import default_vocabulary, load_vocabulary
+from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.match.engine import ItemMatches, match_location, needs_with_match
+from buurtkaart_build.match.vocabulary import default_vocabulary, load_vocabulary
 
 MATCHING_SET = Path(__file__).parent / "matching_set"
 

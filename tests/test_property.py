@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from repo_files import INVENTORY, write_repo
 
 from buurtkaart_build.cli import main
-from buurtkaart_build.models import ACCESS_KEYS, CARD_KEYS, CATEGORIES, STATUSES
+from buurtkaart_build.core.models import ACCESS_KEYS, CARD_KEYS, CATEGORIES, STATUSES
+from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.render.site import SiteOptions, render_site
-from buurtkaart_build.repository import load_repository
 
 CARD = "cards/test/vondst.md"
 SETTINGS = settings(

@@ -5,15 +5,15 @@ from importlib import resources
 
 import markdown
 
-from buurtkaart_build.match import match_location, needs_with_match
+from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.match.engine import match_location, needs_with_match
+from buurtkaart_build.match.vocabulary import default_vocabulary, load_vocabulary
 from buurtkaart_build.render.matching import (
     STYLESHEETS,
     location_matches,
     matching_pages,
     render_matching_page,
 )
-from buurtkaart_build.repository import load_repository
-from buurtkaart_build.vocabulary import default_vocabulary, load_vocabulary
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 INVENTORY = f"""\

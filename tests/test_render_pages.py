@@ -2,9 +2,9 @@
 
 import re
 
+from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.render.body import body_html
 from buurtkaart_build.render.site import SiteOptions, render_site
-from buurtkaart_build.repository import load_repository
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 HOSTILE = f"""\

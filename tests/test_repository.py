@@ -1,7 +1,7 @@
 """Validation of whole repositories: every problem, with file, line, field and a Dutch fix."""
 
-from buurtkaart_build.errors import Problem
-from buurtkaart_build.repository import load_repository
+from buurtkaart_build.core.errors import Problem
+from buurtkaart_build.core.repository import load_repository
 
 OK = "---\ntitel: {titel}\ncategorie: bedrijven\ncoordinaten: [{pos}]\n---\n"
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from repo_files import ROOT
 
 from buurtkaart_build.cli import main
-from buurtkaart_build.models import CARD_KEYS, LOCATION_KEYS
-from buurtkaart_build.schema import DRAFT, FILES, KINDS, json_schema, schema_text, undescribed
-from buurtkaart_build.templates import render_card
+from buurtkaart_build.core.models import CARD_KEYS, LOCATION_KEYS
+from buurtkaart_build.core.templates import render_card
+from buurtkaart_build.workflow.schema import DRAFT, FILES, KINDS, json_schema, schema_text, undescribed
 
 REGENERATE = "buurtkaart schema --soort {kind} > {file}"
 

@@ -8,17 +8,17 @@ import pytest
 import yaml
 from repo_files import ROOT
 
-from buurtkaart_build.load import RawDoc, parse_text
-from buurtkaart_build.models import CARD_KEYS, CATEGORIES
-from buurtkaart_build.repository import load_repository
-from buurtkaart_build.templates import (
+from buurtkaart_build.core.load import RawDoc, parse_text
+from buurtkaart_build.core.models import CARD_KEYS, CATEGORIES
+from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.core.templates import (
     QUESTIONS,
     TITLE_LINE,
     VISITED_LINE,
     render_card,
     template_text,
 )
-from buurtkaart_build.validate import validate_card
+from buurtkaart_build.core.validate import validate_card
 
 DAY = dt.date(2026, 3, 14)
 # Keys every template offers; 'wanneer' only where the instruction card asks when.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from buurtkaart_build.text import fold, is_content_word, split_compound, stem, stems, tokens, words
+from buurtkaart_build.match.words import fold, is_content_word, split_compound, stem, stems, tokens, words
 
 
 def test_fold_lowercases_and_strips_accents():

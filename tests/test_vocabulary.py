@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from buurtkaart_build.vocabulary import (
+from buurtkaart_build.match.vocabulary import (
     REPO_FILE,
     Theme,
     Vocabulary,

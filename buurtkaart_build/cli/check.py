@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..codequality import gitlab_report
-from ..errors import Problem
-from ..repository import load_repository
+from ..core.errors import Problem
+from ..core.repository import load_repository
+from ..workflow.report import gitlab_report
 from .dutch import DutchCommand, root_option
 
 

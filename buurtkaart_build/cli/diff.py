@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..diff import diff_repository, render_markdown
-from ..errors import BuurtkaartError
+from ..core.errors import BuurtkaartError
+from ..workflow.diff import diff_repository, render_markdown
 from .dutch import DutchCommand, root_option
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..export import to_csv, to_geojson
-from ..repository import load_repository
+from ..core.repository import load_repository
+from ..render.export import to_csv, to_geojson
 from .check import render_report
 from .dutch import DutchCommand, root_option
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..match import ItemMatches, LocationMatches, match_location, needs_with_match
-from ..models import FROM_WHOM
-from ..repository import load_repository
+from ..core.models import FROM_WHOM
+from ..core.repository import load_repository
+from ..match.engine import ItemMatches, LocationMatches, match_location, needs_with_match
 from .check import render_report
 from .dutch import DutchCommand, root_option
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from ..load import RawDoc, parse_text
-from ..models import CATEGORIES
-from ..slugs import RESERVED_CARD_SLUGS, slugify
-from ..templates import clean_title, render_card
-from ..validate import validate_card
+from ..core.load import RawDoc, parse_text
+from ..core.models import CATEGORIES
+from ..core.slugs import RESERVED_CARD_SLUGS, slugify
+from ..core.templates import clean_title, render_card
+from ..core.validate import validate_card
 from .dutch import DutchCommand, root_option
 
 FALLBACK_SLUG = "vondst"

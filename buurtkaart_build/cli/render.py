@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import BuurtkaartError
+from ..core.errors import BuurtkaartError
 from .check import render_report
 from .dutch import DutchCommand, root_option
 
@@ -51,8 +51,8 @@ def render(folder: Path, publiek: bool, root: Path) -> None:
         raise SystemExit(2)
     # Imported here: rendering loads folium and numpy (0.3 s), which every other command,
     # 'check' in CI first of all, would otherwise pay for at start-up.
+    from ..render.generate import generate
     from ..render.site import SiteOptions
-    from ..site_build import generate
 
     try:
         repo, out = generate(root, SiteOptions(public=publiek))

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..schema import KINDS, json_schema, schema_text
+from ..workflow.schema import KINDS, json_schema, schema_text
 from .dutch import DutchCommand
 
 

@@ -8,7 +8,7 @@ import threading
 import markdown
 import nh3
 
-from ..fields import SAFE_SCHEMES
+from ..core.fields import SAFE_SCHEMES
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..dates import dutch_date
-from ..distance import format_distance, metres
-from ..fields import tel_href
-from ..models import ACCESS_KEYS, STATUSES, Card, Location
-from ..slugs import slugify
+from ..core.dates import dutch_date
+from ..core.fields import tel_href
+from ..core.geo import format_distance, metres
+from ..core.models import ACCESS_KEYS, STATUSES, Card, Location
+from ..core.slugs import slugify
 from .body import body_html
 from .html import block, esc, icon, link, page_meta
 from .style import ACCESS_ICONS, ANSWER_ICONS, CATEGORY_STYLES

@@ -9,7 +9,7 @@ import re
 from importlib import resources
 from urllib.parse import urlsplit
 
-from ..fields import SAFE_SCHEMES
+from ..core.fields import SAFE_SCHEMES
 
 
 def esc(value: object) -> str:

@@ -11,15 +11,15 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
-from ..distance import format_distance
-from ..models import CATEGORIES, STATUSES, Card, Location
+from ..core.geo import format_distance
+from ..core.models import CATEGORIES, STATUSES, Card, Location
 from .html import block, esc, icon, page_meta
 from .maps import ASSET_DIR, MAP_FILE, location_map, overview_map
 from .pages import access_summary, by_distance, distance, location_menu
 from .style import CATEGORY_STYLES
 
 if TYPE_CHECKING:
-    from ..repository import Repository
+    from ..core.repository import Repository
     from .site import Output, SiteOptions
 
 FRAME_STYLE = "width:100%;height:70vh;min-height:420px;border:1px solid #c8c8c8;border-radius:4px"

@@ -25,8 +25,8 @@ from branca.element import Figure, MacroElement
 from folium.plugins import Fullscreen
 from folium.template import Template
 
-from ..distance import format_distance, metres
-from ..models import ACCESS_KEYS, STATUSES, Card, Location
+from ..core.geo import format_distance, metres
+from ..core.models import ACCESS_KEYS, STATUSES, Card, Location
 from .card_page import KENT_ONS
 from .style import CATEGORY_STYLES, LOCATION_COLOUR, LOCATION_ICON
 

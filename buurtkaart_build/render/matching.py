@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..match import ItemMatches, LocationMatches, Match, match_location, needs_with_match
-from ..models import FROM_WHOM, STATUSES, Card, Location
-from ..repository import Repository
-from ..vocabulary import Vocabulary
+from ..core.models import FROM_WHOM, STATUSES, Card, Location
+from ..core.repository import Repository
+from ..match.engine import ItemMatches, LocationMatches, Match, match_location, needs_with_match
+from ..match.vocabulary import Vocabulary
 from .html import block, esc, icon, page_meta
 from .pages import location_menu
 from .style import CATEGORY_STYLES
@@ -53,7 +53,7 @@ def render_matching_page(
 
     Args:
         location: The location.
-        matches: The result of :func:`buurtkaart_build.match.match_location` for it.
+        matches: The result of :func:`buurtkaart_build.match.engine.match_location` for it.
         card_url: Link to a card page, relative to this page.
         public: Leave contact names and phone numbers out of the action plan.
     """
@@ -209,7 +209,7 @@ def matching_pages(
 
     Args:
         repo: The loaded repository (without errors).
-        vocabulary: From :func:`buurtkaart_build.vocabulary.load_vocabulary`.
+        vocabulary: From :func:`buurtkaart_build.match.vocabulary.load_vocabulary`.
         public: Leave contact names and phone numbers out.
         matches: Precomputed :func:`location_matches`, to match only once per build.
     """

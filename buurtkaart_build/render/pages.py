@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..distance import format_distance, metres
-from ..models import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES, Card, Item, Location
+from ..core.geo import format_distance, metres
+from ..core.models import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES, Card, Item, Location
 from .card_page import category_badge, tag_anchor
 from .html import block, esc, icon, page_meta, table
 from .style import CATEGORY_STYLES

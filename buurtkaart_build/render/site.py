@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from ..export import site_exports
-from ..match import needs_with_match
-from ..models import CATEGORIES
-from ..repository import Repository
+from ..core.models import CATEGORIES
+from ..core.repository import Repository
+from ..match.engine import needs_with_match
 from .card_page import card_page
+from .export import site_exports
 from .map_page import map_assets, map_pages, mini_map
 from .matching import location_matches, matching_pages
 from .pages import category_page, location_page, locations_page, tags_page

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import CATEGORIES
+from ..core.models import CATEGORIES
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from buurtkaart_build.fields import SAFE_SCHEMES, LatLon
-from buurtkaart_build.models import Accessibility, Card, Contact, Location
+from buurtkaart_build.core.fields import SAFE_SCHEMES, LatLon
+from buurtkaart_build.core.models import Accessibility, Card, Contact, Location
 from buurtkaart_build.render.card_page import card_page
 from buurtkaart_build.render.maps import location_map
 from buurtkaart_build.render.site import SiteOptions

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from buurtkaart_build.models import CATEGORIES
-from buurtkaart_build.repository import load_repository
+from buurtkaart_build.core.models import CATEGORIES
+from buurtkaart_build.core.repository import load_repository
 
 from .harness import ROOT, build_site, open_visit, serve
 

@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from buurtkaart_build.fields import tel_href
-from buurtkaart_build.repository import load_repository
+from buurtkaart_build.core.fields import tel_href
+from buurtkaart_build.core.repository import load_repository
 
 from .harness import ROOT, build_site, host_pattern, tile_template, track_requests, wait_until_quiet
 

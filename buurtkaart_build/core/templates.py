@@ -53,7 +53,7 @@ def template_text(category: str) -> str:
     """The template of ``category`` exactly as packaged.
 
     Raises:
-        KeyError: ``category`` is not one of :data:`~buurtkaart_build.models.CATEGORIES`.
+        KeyError: ``category`` is not one of :data:`~buurtkaart_build.core.models.CATEGORIES`.
     """
     if category not in CATEGORIES:
         raise KeyError(category)

@@ -8,9 +8,9 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .errors import BuurtkaartError, Problem
-from .load import RawDoc, parse_text
-from .models import CARD_KEYS, CATEGORIES, LOCATION_KEYS
+from ..core.errors import BuurtkaartError, Problem
+from ..core.load import RawDoc, parse_text
+from ..core.models import CARD_KEYS, CATEGORIES, LOCATION_KEYS
 
 FOLDERS = ("cards", "inventory")
 BODY = "tekst"

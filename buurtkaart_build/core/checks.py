@@ -7,9 +7,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from .distance import format_distance, metres, nearby_pairs
 from .errors import WARNING, Problem
 from .fields import SAFE_SCHEMES, in_netherlands
+from .geo import format_distance, metres, nearby_pairs
 from .load import RawDoc
 from .models import Card, Location
 from .slugs import slugify

@@ -12,12 +12,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .errors import BuurtkaartError
-from .history import last_commit_time
-from .render.site import ASSET_DIR, OSM_ATTRIBUTION, OSM_TILES, SiteOptions, css_files
-from .render.theme_fixes import fix_theme_html
+from ..core.errors import BuurtkaartError
+from ..core.history import last_commit_time
+from ..render.generate import HOME_MARKER, generate, home_table
+from ..render.site import ASSET_DIR, OSM_ATTRIBUTION, OSM_TILES, SiteOptions, css_files
 from .search_words import keep_whole_words_in_search
-from .site_build import HOME_MARKER, generate, home_table
+from .theme_fixes import fix_theme_html
 
 
 class BuurtkaartConfig(base.Config):

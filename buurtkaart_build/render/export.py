@@ -11,12 +11,12 @@ import io
 import json
 from typing import TYPE_CHECKING
 
-from .distance import metres
-from .models import ACCESS_KEYS, Card, Location
+from ..core.geo import metres
+from ..core.models import ACCESS_KEYS, Card, Location
 
 if TYPE_CHECKING:
-    from .render.site import Output, SiteOptions
-    from .repository import Repository
+    from ..core.repository import Repository
+    from .site import Output, SiteOptions
 
 PRIVATE_FIELDS = ("contact_naam", "telefoon", "email")
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).

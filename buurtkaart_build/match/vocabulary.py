@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem
-from .text import STOP_WORDS, fold, split_compound, stem, tokens
+from ..core.errors import Problem
+from .words import STOP_WORDS, fold, split_compound, stem, tokens
 
 try:
     from yaml import CBaseLoader as StringLoader

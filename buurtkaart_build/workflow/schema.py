@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .models import ACCESS_KEYS, CATEGORIES, STATUSES, Accessibility, CardFront, Contact, Item, LocationFront
+from ..core.models import ACCESS_KEYS, CATEGORIES, STATUSES, Accessibility, CardFront, Contact, Item, LocationFront
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML and JSON tools know best
 KINDS = ("kaart", "inventaris")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import BuurtkaartError
-from .render.html import block
-from .render.pages import locations_index
-from .render.site import Output, SiteOptions, render_site
-from .repository import Repository, load_repository
+from ..core.errors import BuurtkaartError
+from ..core.repository import Repository, load_repository
+from .html import block
+from .pages import locations_index
+from .site import Output, SiteOptions, render_site
 
 HOME_MARKER = "<!-- buurtkaart:locaties -->"
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..match.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 from .checks import cross_checks, link_problems
 from .errors import WARNING, Problem, sort_problems
 from .history import DEFAULT_MAX_AGE_MONTHS, freshness_problems, last_changes, with_last_changes
@@ -13,7 +14,6 @@ from .load import key_lines, read_doc
 from .models import Card, Location
 from .slugs import RESERVED_CARD_SLUGS, RESERVED_LOCATION_SLUGS, is_slug, slugify
 from .validate import validate_card, validate_location
-from .vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from .errors import Problem
+from ..core.errors import Problem
 
 
 def gitlab_report(problems: list[Problem]) -> str:

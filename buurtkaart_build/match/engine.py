@@ -15,8 +15,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .distance import format_distance, metres
-from .models import Card, Item, Location
+from ..core.geo import format_distance, metres
+from ..core.models import Card, Item, Location
 from .vocabulary import Analysis, Vocabulary
 
 # Field weights per direction: what a card offers (for our needs) or needs (for our offers).
@@ -183,7 +183,7 @@ def match_location(location: Location, cards: list[Card], vocabulary: Vocabulary
     Args:
         location: The location with its inventory.
         cards: The location's cards (other cards are ignored).
-        vocabulary: Themes (see :func:`buurtkaart_build.vocabulary.load_vocabulary`).
+        vocabulary: Themes (see :func:`buurtkaart_build.match.vocabulary.load_vocabulary`).
         top: How many matches to keep per item.
     """
     active = sorted((c for c in cards if c.status != "gestopt" and c.locatie == location.slug), key=lambda c: c.path)
