@@ -14,7 +14,7 @@ import time
 
 from buurtkaart_build.core.models import Card, CardFront, Location, LocationFront
 from buurtkaart_build.match.engine import match_location
-from buurtkaart_build.match.vocabulary import default_vocabulary
+from buurtkaart_build.match.vocabulary import clear_cache, default_vocabulary
 from buurtkaart_build.match.words import stem
 
 FILLER_TEXT = (
@@ -98,7 +98,7 @@ def main() -> None:
     words = sum(len(f"{c.body} {' '.join(c.aanbod + c.vraag)}".split()) for c in cards)
     print(f"{args.needs} behoeften + {args.needs} aanbod tegen {len(cards)} kaarten ({words:,} woorden)")
     stem.cache_clear()
-    default_vocabulary.cache_clear()
+    clear_cache()
     times = []
     for run in range(args.repeat):
         start = time.perf_counter()

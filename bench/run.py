@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402 - a sibling script, not a package
 
 from buurtkaart_build.core.repository import load_repository  # noqa: E402
-from buurtkaart_build.render.generate import HOME_MARKER, generate, home_table  # noqa: E402
+from buurtkaart_build.render.site import HOME_MARKER, generate, home_table  # noqa: E402
 
 SIZES = ((100, 1), (1_000, 10), (10_000, 100))
 QUICK_SIZES = ((100, 1),)
@@ -121,7 +121,7 @@ def plain_project(project: Path, target: Path) -> int:
 
 
 def _site_options(config: dict):
-    from buurtkaart_build.render.site import SiteOptions
+    from buurtkaart_build.render.options import SiteOptions
 
     plugin = next((p["buurtkaart"] for p in config.get("plugins", []) if isinstance(p, dict) and "buurtkaart" in p), {})
     plugin = plugin or {}
@@ -134,7 +134,8 @@ def _site_options(config: dict):
 
 
 def _plugin_css() -> list[str]:
-    from buurtkaart_build.render.site import ASSET_DIR, css_files
+    from buurtkaart_build.render.html import ASSET_DIR
+    from buurtkaart_build.render.site import css_files
 
     return [f"{ASSET_DIR}/{name}" for name in css_files()]
 
@@ -216,7 +217,7 @@ def measure_map_and_matching(cards: int, needs: int, workdir: Path) -> dict:
 def _map_size(location, cards) -> dict:
     try:
         from buurtkaart_build.render import maps
-        from buurtkaart_build.render.site import SiteOptions
+        from buurtkaart_build.render.options import SiteOptions
     except ImportError:
         return {}
     out = {}
@@ -230,12 +231,12 @@ def _map_size(location, cards) -> dict:
 def _matching(location, cards) -> dict:
     try:
         from buurtkaart_build.match.engine import match_location
-        from buurtkaart_build.match.vocabulary import default_vocabulary
+        from buurtkaart_build.match.vocabulary import clear_cache, default_vocabulary
         from buurtkaart_build.match.words import stem
     except ImportError:
         return {}
     stem.cache_clear()  # a fresh build starts with empty caches
-    default_vocabulary.cache_clear()
+    clear_cache()
     times = []
     for _ in range(3):
         start = time.perf_counter()

@@ -39,6 +39,29 @@ Lekker brood.
 """
 
 
+def card_text(
+    titel: str = "Bakkerij De Korenbloem",
+    *,
+    categorie: str = "bedrijven",
+    coordinaten: str | None = "[52.5040, 6.1000]",
+    before: str = "",
+    extra: str = "",
+    body: str = "",
+) -> str:
+    """The text of a card file: ``before`` lines go above ``titel``, ``extra`` lines below the coordinates."""
+    coords = f"coordinaten: {coordinaten}\n" if coordinaten is not None else ""
+    return f"---\n{before}titel: {titel}\ncategorie: {categorie}\n{coords}{extra}---\n{body}"
+
+
+def invoke(*args: object):
+    """Run the ``buurtkaart`` command line in-process, as ``buurtkaart ARGS``; paths may be given as Path."""
+    from click.testing import CliRunner
+
+    from buurtkaart_build.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args], prog_name="buurtkaart")
+
+
 def write_repo(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write ``{relative path: content}`` below ``root``; str content is dedented."""
     for rel, content in files.items():

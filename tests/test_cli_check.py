@@ -2,16 +2,14 @@
 
 import json
 
-from click.testing import CliRunner
-
-from buurtkaart_build.cli import main
+from repo_files import invoke
 
 BAD = "---\ntitel: X\ncategorie: winkels\n---\n"
 FAR = "---\ntitel: Y\ncategorie: bedrijven\ncoordinaten: [52.52, 6.099]\n---\n"
 
 
 def run(*args):
-    return CliRunner().invoke(main, ["check", *args])
+    return invoke("check", *args)
 
 
 def test_text_report_and_exit_code_1_on_errors(repo_dir):

@@ -6,8 +6,7 @@ import re
 
 import click
 import pytest
-from click.testing import CliRunner
-from repo_files import ROOT
+from repo_files import ROOT, invoke
 
 from buurtkaart_build.cli import main
 from buurtkaart_build.cli.dutch_errors import translate
@@ -25,10 +24,6 @@ ENGLISH = (
     "[default:",
     "[required]",
 )
-
-
-def invoke(*args: str):
-    return CliRunner().invoke(main, list(args), prog_name="buurtkaart")
 
 
 def test_the_commands_of_this_issue_are_registered():

@@ -2,9 +2,7 @@
 
 import json
 
-from click.testing import CliRunner
-
-from buurtkaart_build.cli import main
+from repo_files import invoke
 
 KOOR = """\
 ---
@@ -20,7 +18,7 @@ BAD = "---\ntitel: X\ncategorie: winkels\n---\n"
 
 
 def run(*args):
-    return CliRunner().invoke(main, ["match", *args])
+    return invoke("match", *args)
 
 
 def test_text_output(repo_dir):
@@ -87,7 +85,10 @@ def test_top_limits_matches(repo_dir):
 def test_unknown_location_names_the_valid_ones(repo_dir):
     result = run("--locatie", "tset", "--root", str(repo_dir()))
     assert result.exit_code == 2
-    assert result.stderr.strip() == "Onbekende locatie 'tset'. Bedoel je 'test'? Kies uit: test."
+    assert result.stderr.strip() == (
+        "Onbekende locatie 'tset'. Bedoel je 'test'? Kies uit: test. "
+        "De naam is de bestandsnaam in inventory/ zonder .md."
+    )
     assert result.stdout == ""
 
 
@@ -134,7 +135,7 @@ def test_repository_themes_are_used(repo_dir):
 
 
 def test_help_is_dutch_with_an_example():
-    result = CliRunner().invoke(main, ["match", "--help"], prog_name="buurtkaart")
+    result = invoke("match", "--help")
     assert result.exit_code == 0
     assert "Gebruik: buurtkaart match [OPTIES]" in result.output
     assert "buurtkaart match --locatie de-kastanje" in result.output

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from click.testing import CliRunner
+from repo_files import invoke
 
-from buurtkaart_build.cli import main
 from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.core.templates import template_text
 
 
 def run(root, *args):
-    return CliRunner().invoke(main, ["new", *args, "--root", str(root)], prog_name="buurtkaart")
+    return invoke("new", *args, "--root", root)
 
 
 def test_new_writes_a_valid_prefilled_card(repo_dir):

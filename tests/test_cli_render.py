@@ -1,13 +1,10 @@
 """``buurtkaart render``: generated pages written to a folder, never over someone's files."""
 
-from click.testing import CliRunner
-from repo_files import CARD
-
-from buurtkaart_build.cli import main
+from repo_files import CARD, invoke
 
 
 def run(*args):
-    return CliRunner().invoke(main, ["render", *args])
+    return invoke("render", *args)
 
 
 def test_writes_the_generated_pages(repo_dir, tmp_path):

@@ -22,12 +22,13 @@ import re
 import pytest
 from repo_files import ROOT
 
-from buurtkaart_build.core.models import CATEGORIES
+from buurtkaart_build.core.choices import CATEGORIES
 from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.render.card_page import category_badge
 from buurtkaart_build.render.html import icon
 from buurtkaart_build.render.maps import DATA_ID, icon_path
-from buurtkaart_build.render.site import SiteOptions, render_site
+from buurtkaart_build.render.options import SiteOptions
+from buurtkaart_build.render.site import render_site
 from buurtkaart_build.render.style import CATEGORY_STYLES, LOCATION_COLOUR
 
 COLOURS = {**{slug: s.colour for slug, s in CATEGORY_STYLES.items()}, "locatie": LOCATION_COLOUR}

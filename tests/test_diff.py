@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from click.testing import CliRunner
 from gitrepo import commit, git, init
+from repo_files import invoke
 
-from buurtkaart_build.cli import main
 from buurtkaart_build.workflow.diff import Version, changed_fields, escape_md, tracked_file
 
 BAKERY = """\
@@ -23,7 +22,7 @@ NASTY = "---\ntitel: 'A | B [x](https://e.nl) `c` <b>@iemand #12'\ncategorie: ac
 
 
 def run(root, *args):
-    return CliRunner().invoke(main, ["diff", *args, "--root", str(root)], prog_name="buurtkaart")
+    return invoke("diff", *args, "--root", root)
 
 
 def make_repo(repo_dir):

@@ -6,12 +6,11 @@ import csv
 import io
 import json
 
-from click.testing import CliRunner
+from repo_files import invoke
 
-from buurtkaart_build.cli import main
 from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.render.export import BOM, FIELDS, PRIVATE_FIELDS, record, site_exports, to_csv, to_geojson
-from buurtkaart_build.render.site import SiteOptions
+from buurtkaart_build.render.options import SiteOptions
 
 NEAR = """\
 ---
@@ -139,7 +138,7 @@ def test_site_exports_per_location_follow_public_mode(repo_dir):
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, ["export", *args])
+    return invoke("export", *args)
 
 
 def test_export_command_writes_geojson_to_standard_output(repo_dir):
@@ -162,7 +161,7 @@ def test_export_command_unknown_location_exit_2_lists_the_valid_ones(repo_dir):
     result = run("--format", "csv", "--locatie", "de-linde", "--root", str(root))
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "Onbekende locatie 'de-linde'. Kies een van: test. De naam is de bestandsnaam in inventory/ zonder .md."
+        "Onbekende locatie 'de-linde'. Kies uit: test. De naam is de bestandsnaam in inventory/ zonder .md."
     )
     assert result.stdout_bytes == b""
 
@@ -176,7 +175,7 @@ def test_export_command_invalid_data_exit_1_with_the_problems(repo_dir):
 
 
 def test_export_help_is_dutch_with_an_example():
-    result = CliRunner().invoke(main, ["export", "--help"])
+    result = invoke("export", "--help")
     assert result.exit_code == 0
     assert "Gebruik: " in result.output and "Opties:" in result.output
     assert "buurtkaart export --format csv --locatie de-kastanje > de-kastanje.csv" in result.output

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from click.testing import CliRunner
 from gitrepo import commit, init
-from repo_files import CARD
+from repo_files import CARD, invoke
 
-from buurtkaart_build.cli import main
 from buurtkaart_build.core.history import freshness_problems, key_line, last_changes, months_before, parse_log
 from buurtkaart_build.core.models import Card, CardFront
 from buurtkaart_build.core.repository import load_repository
@@ -157,13 +155,12 @@ def test_without_git_history_the_site_still_loads(repo_dir):
 
 def test_check_option_max_leeftijd(repo_dir):
     root = repo_dir({"cards/test/x.md": CARD.replace("---\nLekker", "gecontroleerd: 2020-01-01\n---\nLekker")})
-    runner = CliRunner()
-    warned = runner.invoke(main, ["check", "--root", str(root)])
+    warned = invoke("check", "--root", root)
     assert warned.exit_code == 0
     assert "contactgegevens controleren" in warned.output
-    quiet = runner.invoke(main, ["check", "--root", str(root), "--max-leeftijd", "0"])
+    quiet = invoke("check", "--root", root, "--max-leeftijd", "0")
     assert "contactgegevens controleren" not in quiet.output
-    bad = runner.invoke(main, ["check", "--root", str(root), "--max-leeftijd", "veel"], prog_name="buurtkaart")
+    bad = invoke("check", "--root", root, "--max-leeftijd", "veel")
     assert bad.exit_code == 2
     assert "Fout: ongeldige waarde voor '--max-leeftijd': 'veel' is geen geheel getal." in bad.output
 

@@ -32,7 +32,8 @@ from hostile_html import not_dutch, unsafe_markup, unsafe_search_index
 from repo_files import INVENTORY, ROOT, write_repo
 
 from buurtkaart_build.core.repository import load_repository
-from buurtkaart_build.render.site import SiteOptions, render_site
+from buurtkaart_build.render.options import SiteOptions
+from buurtkaart_build.render.site import render_site
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 TIME_LIMIT = 5.0  # seconds of CPU per file: a hang guard, not a benchmark

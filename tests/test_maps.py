@@ -6,13 +6,12 @@ import json
 import re
 
 import pytest
-from repo_files import INVENTORY, write_repo
+from repo_files import INVENTORY, card_text, write_repo
 
 from buurtkaart_build.core.repository import load_repository
-from buurtkaart_build.render import site
+from buurtkaart_build.render.html import ASSET_DIR
 from buurtkaart_build.render.map_page import location_map_page, map_assets, mini_map, overview_page
 from buurtkaart_build.render.maps import (
-    ASSET_DIR,
     DATA_ID,
     location_map,
     location_map_data,
@@ -20,7 +19,8 @@ from buurtkaart_build.render.maps import (
     safe_attribution,
     script_json,
 )
-from buurtkaart_build.render.site import SiteOptions, render_site
+from buurtkaart_build.render.options import SiteOptions
+from buurtkaart_build.render.site import render_site
 
 HOSTILE_TITLES = [
     "<img src=x onerror=alert(1)>",
@@ -30,7 +30,7 @@ HOSTILE_TITLES = [
 
 
 def card(title: str, lat: float, lon: float, category: str = "bedrijven") -> str:
-    return f"---\ntitel: {json.dumps(title)}\ncategorie: {category}\ncoordinaten: [{lat}, {lon}]\n---\n"
+    return card_text(json.dumps(title), categorie=category, coordinaten=f"[{lat}, {lon}]")
 
 
 def map_data(html: str) -> dict:
@@ -145,7 +145,6 @@ def test_site_contains_map_pages_files_exports_and_assets(hostile):
 
 def test_vendored_assets_with_licences_and_no_pages():
     assets = map_assets(None, SiteOptions())
-    assert ASSET_DIR == site.ASSET_DIR
     for name in ("leaflet", "leaflet.markercluster", "leaflet.fullscreen"):
         assert f"{ASSET_DIR}/vendor/{name}/LICENSE" in assets
     assert f"{ASSET_DIR}/vendor/leaflet/leaflet.js" in assets

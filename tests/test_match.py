@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from repo_files import ROOT
+from repo_files import ROOT, card_text
 
 from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.match.engine import ItemMatches, match_location, needs_with_match
@@ -33,7 +33,7 @@ aanbod:
 
 
 def card(titel, *, coords="[52.5010, 6.1000]", extra=""):
-    return f"---\ntitel: {titel}\ncategorie: activiteiten\ncoordinaten: {coords}\n{extra}---\n"
+    return card_text(titel, categorie="activiteiten", coordinaten=coords, extra=extra)
 
 
 KOOR = "aanbod: [Zingen in ons koor]\n"

@@ -16,16 +16,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from hostile_html import not_dutch, unsafe_markup
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from repo_files import INVENTORY, write_repo
+from repo_files import INVENTORY, invoke, write_repo
 
-from buurtkaart_build.cli import main
-from buurtkaart_build.core.models import ACCESS_KEYS, CARD_KEYS, CATEGORIES, STATUSES
+from buurtkaart_build.core.choices import ACCESS_KEYS, CATEGORIES, STATUSES
+from buurtkaart_build.core.models import CARD_KEYS
 from buurtkaart_build.core.repository import load_repository
-from buurtkaart_build.render.site import SiteOptions, render_site
+from buurtkaart_build.render.options import SiteOptions
+from buurtkaart_build.render.site import render_site
 
 CARD = "cards/test/vondst.md"
 SETTINGS = settings(
@@ -97,7 +97,7 @@ def assert_robust(root: Path, data: bytes) -> None:
         assert not not_dutch(problem.message), problem.message
         assert problem.line is None or 1 <= problem.line <= lines, (problem, lines)
 
-    result = CliRunner().invoke(main, ["check", "--root", str(root), "--format", "json"])
+    result = invoke("check", "--root", root, "--format", "json")
     assert isinstance(result.exception, SystemExit | None), result.exception
     assert result.exit_code == (1 if repo.errors else 0), result.output
     report = json.loads(result.output)

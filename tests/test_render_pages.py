@@ -4,7 +4,8 @@ import re
 
 from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.render.body import body_html
-from buurtkaart_build.render.site import SiteOptions, render_site
+from buurtkaart_build.render.options import SiteOptions
+from buurtkaart_build.render.site import render_site
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 HOSTILE = f"""\

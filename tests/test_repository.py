@@ -1,17 +1,13 @@
 """Validation of whole repositories: every problem, with file, line, field and a Dutch fix."""
 
+from repo_files import card_text
+
 from buurtkaart_build.core.errors import Problem
 from buurtkaart_build.core.repository import load_repository
 
-OK = "---\ntitel: {titel}\ncategorie: bedrijven\ncoordinaten: [{pos}]\n---\n"
-
 
 def card(titel="Bakkerij De Korenbloem", pos="52.5040, 6.1000", extra=""):
-    return (
-        OK.format(titel=titel, pos=pos).replace("---\n", "---\n" + extra, 1)
-        if extra
-        else OK.format(titel=titel, pos=pos)
-    )
+    return card_text(titel, coordinaten=f"[{pos}]", before=extra)
 
 
 def problems(root) -> list[Problem]:

@@ -7,10 +7,8 @@ import json
 
 import pytest
 import yaml
-from click.testing import CliRunner
-from repo_files import ROOT
+from repo_files import ROOT, invoke
 
-from buurtkaart_build.cli import main
 from buurtkaart_build.core.models import CARD_KEYS, LOCATION_KEYS
 from buurtkaart_build.core.templates import render_card
 from buurtkaart_build.workflow.schema import DRAFT, FILES, KINDS, json_schema, schema_text, undescribed
@@ -28,13 +26,13 @@ def test_committed_schema_file_is_up_to_date(kind):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_cli_prints_the_file(kind):
-    result = CliRunner().invoke(main, ["schema", "--soort", kind])
+    result = invoke("schema", "--soort", kind)
     assert result.exit_code == 0
     assert result.output == schema_text(kind)
 
 
 def test_cli_without_kind_prints_both():
-    result = CliRunner().invoke(main, ["schema"])
+    result = invoke("schema")
     assert json.loads(result.output) == {kind: json_schema(kind) for kind in KINDS}
 
 

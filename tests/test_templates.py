@@ -8,8 +8,9 @@ import pytest
 import yaml
 from repo_files import ROOT
 
+from buurtkaart_build.core.choices import CATEGORIES
 from buurtkaart_build.core.load import RawDoc, parse_text
-from buurtkaart_build.core.models import CARD_KEYS, CATEGORIES
+from buurtkaart_build.core.models import CARD_KEYS
 from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.core.templates import (
     QUESTIONS,

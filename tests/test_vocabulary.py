@@ -4,15 +4,8 @@ from pathlib import Path
 
 import yaml
 
-from buurtkaart_build.match.vocabulary import (
-    REPO_FILE,
-    Theme,
-    Vocabulary,
-    default_vocabulary,
-    load_vocabulary,
-    merge,
-    parse_themes,
-)
+from buurtkaart_build.core.themes import REPO_FILE, Theme, merge, parse_themes
+from buurtkaart_build.match.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 
 # The domains of the method's instruction cards (design §1 and the guide).
 DOMAINS = {

@@ -8,6 +8,7 @@ import click
 
 from ..core.errors import BuurtkaartError
 from ..workflow.diff import diff_repository, render_markdown
+from .common import bad_value
 from .dutch import DutchCommand, root_option
 
 
@@ -29,5 +30,5 @@ def diff(base: str, root: Path) -> None:
     try:
         changes = diff_repository(root, base)
     except BuurtkaartError as exc:
-        raise click.BadParameter(exc.problems[0].message, param_hint="'BASIS'") from None
+        bad_value("'BASIS'", exc.problems[0].message)
     click.echo(render_markdown(changes, base), nl=False)

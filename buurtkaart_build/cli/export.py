@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..core.repository import load_repository
 from ..render.export import to_csv, to_geojson
-from .check import render_report
+from .common import load_valid, location_or_fail
 from .dutch import DutchCommand, root_option
 
 
@@ -41,24 +40,9 @@ def export(fmt: str, locatie: str | None, publiek: bool, root: Path) -> None:
       buurtkaart export --format geojson > vondsten.geojson
       buurtkaart export --format csv --locatie de-kastanje > de-kastanje.csv
     """
-    repo = load_repository(root)
-    if repo.errors:
-        report = render_report(repo.problems, cards=repo.card_files, locations=len(repo.locations), fmt="text")
-        click.echo(report, err=True)
-        raise SystemExit(1)
-    if locatie is not None and locatie not in repo.locations:
-        click.echo(unknown_location(locatie, list(repo.locations)), err=True)
-        raise SystemExit(2)
+    repo = load_valid(root)
+    if locatie is not None:
+        location_or_fail(repo, locatie)
     text = (to_geojson if fmt == "geojson" else to_csv)(repo, locatie, public=publiek)
     # Bytes: the file must be UTF-8 (with the CSV's BOM) whatever encoding the terminal uses.
     click.echo(text.encode("utf-8"), nl=False)
-
-
-def unknown_location(slug: str, known: list[str]) -> str:
-    """Dutch message for ``--locatie`` with a name that has no inventory file."""
-    if not known:
-        return f"Onbekende locatie '{slug}': er zijn nog geen locaties (bestanden in inventory/)."
-    return (
-        f"Onbekende locatie '{slug}'. Kies een van: {', '.join(known)}. "
-        "De naam is de bestandsnaam in inventory/ zonder .md."
-    )

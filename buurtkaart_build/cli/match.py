@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
 
 import click
 
-from ..core.models import FROM_WHOM
-from ..core.repository import load_repository
+from ..core.choices import FROM_WHOM
 from ..match.engine import ItemMatches, LocationMatches, match_location, needs_with_match
-from .check import render_report
+from ..match.vocabulary import vocabulary_of
+from .common import load_valid, location_or_fail
 from .dutch import DutchCommand, root_option
 
 
@@ -45,26 +44,10 @@ def match(locatie: str | None, root: Path, fmt: str, top: int) -> None:
       buurtkaart match --locatie de-kastanje
       buurtkaart match --locatie de-kastanje --top 3 --format json
     """
-    repo = load_repository(root)
-    if repo.errors:
-        report = render_report(repo.problems, cards=repo.card_files, locations=len(repo.locations), fmt=fmt)
-        click.echo(report, err=True)
-        raise SystemExit(1)
-    if locatie not in repo.locations:
-        click.echo(_unknown_location(locatie, sorted(repo.locations)), err=True)
-        raise SystemExit(2)
-    location = repo.locations[locatie]
-    result = match_location(location, repo.cards_of(locatie), repo.vocabulary, top=top)
+    repo = load_valid(root, fmt=fmt)
+    location = location_or_fail(repo, locatie)
+    result = match_location(location, repo.cards_of(locatie), vocabulary_of(repo.themes), top=top)
     click.echo(as_json(result) if fmt == "json" else as_text(result))
-
-
-def _unknown_location(locatie: str | None, valid: list[str]) -> str:
-    choices = f"Kies uit: {', '.join(valid)}." if valid else "Er zijn nog geen locaties in inventory/."
-    if not locatie:
-        return f"Geef een locatie op met --locatie. {choices}"
-    close = difflib.get_close_matches(locatie, valid, n=1)
-    hint = f" Bedoel je '{close[0]}'?" if close else ""
-    return f"Onbekende locatie '{locatie}'.{hint} {choices}"
 
 
 def as_json(result: LocationMatches) -> str:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import click
 
+from ..core.choices import CATEGORIES
 from ..core.load import RawDoc, parse_text
-from ..core.models import CATEGORIES
 from ..core.slugs import RESERVED_CARD_SLUGS, slugify
 from ..core.templates import clean_title, render_card
 from ..core.validate import validate_card
+from .common import bad_value
 from .dutch import DutchCommand, root_option
 
 FALLBACK_SLUG = "vondst"
@@ -37,7 +38,7 @@ def new(locatie: str, categorie: str, titel: str, root: Path) -> None:
     locatie = _known("locatie", locatie.strip().lower(), _locations(root), "'LOCATIE'")
     categorie = _known("categorie", categorie.strip().lower(), list(CATEGORIES), "'CATEGORIE'")
     if not clean_title(titel):
-        raise click.BadParameter("de titel is leeg. Schrijf de naam tussen aanhalingstekens.", param_hint="'TITEL'")
+        bad_value("'TITEL'", "de titel is leeg. Schrijf de naam tussen aanhalingstekens.")
     text = render_card(categorie, titel, dt.date.today())
     _must_be_valid(text)
     folder = root / "cards" / locatie
@@ -57,17 +58,15 @@ def _known(what: str, value: str, valid: list[str], hint: str) -> str:
     if value in valid:
         return value
     if not valid:
-        raise click.BadParameter(
+        bad_value(
+            hint,
             f"er zijn nog geen locaties. Maak eerst inventory/{value}.md aan "
             "(zie de hulppagina 'Een nieuwe locatie toevoegen').",
-            param_hint=hint,
         )
     guess = difflib.get_close_matches(value, valid, n=1, cutoff=0.5)
     suggestion = f" — bedoel je '{guess[0]}'?" if guess else "."
     plural = "locaties" if what == "locatie" else "categorieën"
-    raise click.BadParameter(
-        f"onbekende {what} '{value}'{suggestion} Bestaande {plural}: {', '.join(valid)}.", param_hint=hint
-    )
+    bad_value(hint, f"onbekende {what} '{value}'{suggestion} Bestaande {plural}: {', '.join(valid)}.")
 
 
 def _must_be_valid(text: str) -> None:
@@ -76,7 +75,7 @@ def _must_be_valid(text: str) -> None:
         validate_card(doc)
     errors = [p for p in doc.problems if p.is_error]
     if errors:
-        raise click.BadParameter(errors[0].message, param_hint="'TITEL'")
+        bad_value("'TITEL'", errors[0].message)
 
 
 def _write_new(folder: Path, slug: str, text: str) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import BuurtkaartError
-from .check import render_report
+from .common import USAGE_ERROR, fail, fail_with_problems
 from .dutch import DutchCommand, root_option
 
 MARKER = ".buurtkaart-gegenereerd"
@@ -43,22 +43,20 @@ def render(folder: Path, publiek: bool, root: Path) -> None:
       buurtkaart render --uit /tmp/publieke-paginas --publiek
     """
     if folder.exists() and any(folder.iterdir()) and not (folder / MARKER).is_file():
-        click.echo(
+        fail(
             f"De map '{folder}' bestaat al en bevat bestanden die niet van de Buurtkaart zijn. "
             "Kies een lege of nieuwe map.",
-            err=True,
+            USAGE_ERROR,
         )
-        raise SystemExit(2)
     # Imported here: rendering loads folium and numpy (0.3 s), which every other command,
     # 'check' in CI first of all, would otherwise pay for at start-up.
-    from ..render.generate import generate
-    from ..render.site import SiteOptions
+    from ..render.options import SiteOptions
+    from ..render.site import generate
 
     try:
         repo, out = generate(root, SiteOptions(public=publiek))
     except BuurtkaartError as exc:
-        click.echo(render_report(exc.problems, cards=0, locations=0, fmt="text"), err=True)
-        raise SystemExit(1) from None
+        fail_with_problems(exc.problems)
     write_folder(out, folder)
     click.echo(f"{len(out)} bestanden geschreven in {folder} ({len(repo.cards)} kaarten).")
 

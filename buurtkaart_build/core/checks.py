@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from .errors import WARNING, Problem
 from .fields import SAFE_SCHEMES, in_netherlands
-from .geo import format_distance, metres, nearby_pairs
+from .geo import format_distance, nearby_pairs
 from .load import RawDoc
 from .models import Card, Location
 from .slugs import slugify
@@ -118,8 +118,8 @@ def _position(card: Card, location: Location | None) -> Iterator[Problem]:
         return
     if not in_netherlands(*card.coordinaten):
         yield _outside_nl(card.path, card.coordinaten)
-    elif location is not None:
-        d = metres(location.coordinaten, card.coordinaten)
+    elif location is not None and card.distance is not None:
+        d = card.distance
         if d > location.zoekstraal:
             yield Problem(
                 card.path,

@@ -14,6 +14,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .choices import JA_NEE, JA_NEE_DEELS
+
 # Bounding box of the Netherlands (with a margin), used for the swap check and the warning.
 NL_LAT = (50.6, 53.8)
 NL_LON = (3.1, 7.4)
@@ -169,10 +171,6 @@ def _answer(allowed: tuple[str, ...]):
         return text
 
     return convert
-
-
-JA_NEE = ("ja", "nee", "onbekend")
-JA_NEE_DEELS = ("ja", "nee", "deels", "onbekend")
 
 
 def _answer_type(allowed: tuple[str, ...]):

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 import re
-import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from .dates import dutch_date
 from .errors import WARNING, Problem
+from .git import run_git
 from .models import Card
 
 DEFAULT_MAX_AGE_MONTHS = 12
-GIT_TIMEOUT_S = 120
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# Variables a git hook sets; they would point git at another repository or index.
-_GIT_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX")
 
 
 def last_changes(root: Path) -> dict[str, dt.date]:
@@ -29,18 +25,12 @@ def last_changes(root: Path) -> dict[str, dt.date]:
     Returns an empty mapping when ``root`` is not in a git repository or git is missing,
     so a site still builds from a plain folder or a tarball.
     """
-    command = [
-        "git", "-C", str(root), "log", "-z", "--relative", "--name-only", "--no-renames",
+    args = [
+        "log", "-z", "--relative", "--name-only", "--no-renames",
         "--date=short", "--format=%x00%cd", "--", "cards", "inventory",
     ]  # fmt: skip
-    env = {k: v for k, v in os.environ.items() if k not in _GIT_ENV}
-    try:
-        result = subprocess.run(
-            command, capture_output=True, env=env, timeout=GIT_TIMEOUT_S, check=False, stdin=subprocess.DEVNULL
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return {}
-    if result.returncode != 0:
+    result = run_git(root, args)
+    if result is None or result.returncode != 0:
         return {}
     return parse_log(result.stdout.decode("utf-8", "surrogateescape"))
 
@@ -50,13 +40,8 @@ def last_commit_time(root: Path) -> int | None:
 
     The build uses it as ``SOURCE_DATE_EPOCH``: the same commit gives the same site on any day.
     """
-    env = {k: v for k, v in os.environ.items() if k not in _GIT_ENV}
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
-            capture_output=True, env=env, timeout=GIT_TIMEOUT_S, check=False, stdin=subprocess.DEVNULL,
-        )  # fmt: skip
-    except (OSError, subprocess.TimeoutExpired):
+    result = run_git(root, ["log", "-1", "--format=%ct"])
+    if result is None:
         return None
     text = result.stdout.decode("ascii", "replace").strip()
     return int(text) if result.returncode == 0 and text.isdigit() else None

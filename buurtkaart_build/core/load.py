@@ -150,8 +150,12 @@ def _decode(doc: RawDoc, data: bytes) -> str | None:
             "Sla het bestand op als UTF-8 (in Kladblok: 'Opslaan als' → codering UTF-8).",
         )
         return None
-    text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalise_text(text)
+
+
+def normalise_text(text: str) -> str:
+    """Without a byte-order mark and with ``\\n`` line ends: how every reader of a card sees it."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_text(doc: RawDoc, text: str) -> RawDoc:

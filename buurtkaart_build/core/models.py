@@ -7,38 +7,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema, model_validator
 
+from .choices import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES
 from .fields import Coordinates, Date, Email, JaNee, JaNeeDeels, Phone, Radius, Tag, Text, TextList, WebLink
 
-CATEGORIES: dict[str, str] = {
-    "ontmoeten": "Ontmoeten & communicatie",
-    "organisaties": "Maatschappelijke organisaties",
-    "bedrijven": "Bedrijven",
-    "activiteiten": "Overige buurtactiviteiten",
-}
-STATUSES: dict[str, str] = {
-    "nieuw": "Nieuw",
-    "benaderd": "Benaderd",
-    "contact": "In contact",
-    "samenwerking": "Samenwerking",
-    "gestopt": "Gestopt",
-}
-ACCESS_KEYS: dict[str, str] = {
-    "bereikbaar": "Makkelijk bereikbaar",
-    "rolstoel": "Rolstoeltoegankelijk",
-    "lift": "Lift",
-    "invalidetoilet": "Invalidetoilet",
-    "prikkelarm": "Prikkelarm",
-}
-FROM_WHOM: dict[str, str] = {
-    "locatie": "De locatie",
-    "cliënten": "Cliënten",
-    "professionals": "Professionals",
-}
-
 Title = Annotated[Text, StringConstraints(min_length=1, max_length=200)]
-Category = Literal["ontmoeten", "organisaties", "bedrijven", "activiteiten"]
-Status = Literal["nieuw", "benaderd", "contact", "samenwerking", "gestopt"]
-AccessKey = Literal["bereikbaar", "rolstoel", "lift", "invalidetoilet", "prikkelarm"]
+Category = Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
+Status = Literal[tuple(STATUSES)]  # type: ignore[valid-type]
+AccessKey = Literal[tuple(ACCESS_KEYS)]  # type: ignore[valid-type]
+FromWhom = Literal[tuple(FROM_WHOM)]  # type: ignore[valid-type]
 
 
 def _lower(value: object) -> object:
@@ -117,6 +93,7 @@ class Card(CardFront):
     path: str
     body: str = ""
     last_change: dt.date | None = None
+    distance: float | None = None  # metres to its location; set once at load
 
     @classmethod
     def of(cls, front: CardFront, *, locatie: str, slug: str, path: str, body: str) -> Card:
@@ -136,7 +113,7 @@ class Item(Strict):
     """One offer or need of a location: what, from whom, themes, accessibility conditions."""
 
     wat: Title
-    van: Annotated[Literal["locatie", "cliënten", "professionals"], BeforeValidator(_from_whom)] = "locatie"
+    van: Annotated[FromWhom, BeforeValidator(_from_whom)] = "locatie"
     tags: Annotated[list[Tag], TextList] = []
     voorwaarden: Annotated[list[Annotated[AccessKey, BeforeValidator(_lower)]], TextList] = []
 
@@ -173,21 +150,6 @@ class Location(LocationFront):
     def of(cls, front: LocationFront, *, slug: str, path: str, body: str) -> Location:
         return cls.model_construct(**dict(front), slug=slug, path=path, body=body)
 
-
-FIELD_LABELS: dict[str, str] = {
-    "titel": "Titel",
-    "samenvatting": "Samenvatting",
-    "adres": "Adres",
-    "wat_doen_ze": "Wat doen ze?",
-    "voor_de_buurt": "Doen ze al iets voor de buurt?",
-    "kent_ons": "Kennen ze ons al?",
-    "toegankelijkheid": "Bereikbaar en toegankelijk?",
-    "contact": "Contactgegevens",
-    "aanbod": "Wat kunnen zij bieden?",
-    "vraag": "Wat hebben zij nodig?",
-    "wanneer": "Wanneer?",
-    "status": "Status",
-}
 
 CARD_KEYS = tuple(CardFront.model_fields)
 LOCATION_KEYS = tuple(LocationFront.model_fields)

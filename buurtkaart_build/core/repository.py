@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..match.vocabulary import Vocabulary, default_vocabulary, load_vocabulary
 from .checks import cross_checks, link_problems
 from .errors import WARNING, Problem, sort_problems
+from .geo import metres
 from .history import DEFAULT_MAX_AGE_MONTHS, freshness_problems, last_changes, with_last_changes
 from .load import key_lines, read_doc
 from .models import Card, Location
 from .slugs import RESERVED_CARD_SLUGS, RESERVED_LOCATION_SLUGS, is_slug, slugify
+from .themes import Theme, load_themes, shipped_themes
 from .validate import validate_card, validate_location
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
@@ -27,7 +28,7 @@ class Repository:
     cards: list[Card] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     card_files: int = 0
-    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
+    themes: dict[str, Theme] = field(default_factory=shipped_themes)
 
     @property
     def errors(self) -> list[Problem]:
@@ -37,8 +38,17 @@ class Repository:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
 
+    by_location: dict[str, list[Card]] = field(default_factory=dict)
+
     def cards_of(self, slug: str) -> list[Card]:
-        return [c for c in self.cards if c.locatie == slug]
+        """The cards of one location, nearest first (grouped and sorted once, at load)."""
+        return self.by_location.get(slug, [])
+
+    def cards_nearest_first(self, slug: str | None = None) -> list[Card]:
+        """One location's cards, or all cards by location (slug order), nearest first."""
+        if slug is not None:
+            return self.cards_of(slug)
+        return [card for key in sorted(self.by_location) for card in self.by_location[key]]
 
 
 def load_repository(
@@ -54,14 +64,39 @@ def load_repository(
     repo = Repository(root=root)
     _load_locations(repo)
     _load_cards(repo)
-    repo.vocabulary, theme_problems = load_vocabulary(root)
+    repo.themes, theme_problems = load_themes(root)
     repo.problems.extend(theme_problems)
     changes = last_changes(root)
-    repo.cards = with_last_changes(repo.cards, changes)
+    repo.cards = with_distances(with_last_changes(repo.cards, changes), repo.locations)
+    repo.by_location = group_nearest_first(repo.cards)
     stale = freshness_problems(repo.cards, changes, today or dt.date.today(), max_age_months, root=root)
     repo.problems.extend(_with_lines(repo.root, cross_checks(repo.locations, repo.cards) + stale))
     repo.problems = sort_problems(repo.problems)
     return repo
+
+
+def with_distances(cards: list[Card], locations: dict[str, Location]) -> list[Card]:
+    """Cards with ``distance`` (metres to their own location) where both have coordinates."""
+    out = []
+    for card in cards:
+        location = locations.get(card.locatie)
+        if card.coordinaten is not None and location is not None:
+            card = card.model_copy(update={"distance": metres(location.coordinaten, card.coordinaten)})
+        out.append(card)
+    return out
+
+
+def nearest_first(card: Card) -> tuple:
+    """Sort key: nearest first, cards without a distance last; ties by title, then file."""
+    return (card.distance is None, card.distance or 0.0, card.titel.lower(), card.path)
+
+
+def group_nearest_first(cards: list[Card]) -> dict[str, list[Card]]:
+    """Cards per location folder, each list nearest first."""
+    groups: dict[str, list[Card]] = {}
+    for card in cards:
+        groups.setdefault(card.locatie, []).append(card)
+    return {slug: sorted(members, key=nearest_first) for slug, members in sorted(groups.items())}
 
 
 def _load_locations(repo: Repository) -> None:

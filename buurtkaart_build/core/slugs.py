@@ -1,16 +1,16 @@
-"""Slugs: the lowercase ``a-z0-9-`` names in file names and URLs."""
+"""Slugs (the lowercase ``a-z0-9-`` names in file names and URLs) and folded names."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from .choices import CATEGORIES
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Site paths the generator uses itself; a card or location with such a slug would collide.
-RESERVED_CARD_SLUGS = frozenset(
-    {"index", "kaart", "vraag-en-aanbod", "ontmoeten", "organisaties", "bedrijven", "activiteiten", "export"}
-)
+RESERVED_CARD_SLUGS = frozenset({"index", "kaart", "vraag-en-aanbod", "export", *CATEGORIES})
 RESERVED_LOCATION_SLUGS = frozenset(
     {"index", "kaart", "tags", "locaties", "help", "assets", "search", "zoeken", "_sjablonen", "sjablonen"}
 )
@@ -25,6 +25,12 @@ def slugify(text: str, max_length: int = 60) -> str:
     folded = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     return slug[:max_length].rstrip("-")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents: ``Cliënten Café`` → ``clienten cafe``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def is_slug(text: str) -> bool:

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from importlib import resources
 
-from .models import CATEGORIES
+from .choices import CATEGORIES
 
 # The questions and tips of the four instruction cards, as in the organisation's guide.
 # Templates, the printable cards and the help pages all carry them (tests check this).
@@ -44,7 +44,6 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-TEMPLATE_FOLDER = "cards/_sjablonen"
 TITLE_LINE = "titel:"
 VISITED_LINE = "bezocht:   # bijvoorbeeld: 2026-03-14"
 

@@ -7,9 +7,10 @@ import re
 
 from pydantic import BaseModel, ValidationError
 
+from .choices import CATEGORIES, STATUSES
 from .errors import Problem
 from .load import RawDoc, key_lines
-from .models import CATEGORIES, STATUSES, CardFront, LocationFront
+from .models import CardFront, LocationFront
 
 _LIST_FIELDS = {"aanbod", "vraag", "tags", "social", "mobiliteit", "behoeften", "voorwaarden"}
 

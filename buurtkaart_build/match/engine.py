@@ -15,7 +15,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..core.geo import format_distance, metres
+from ..core.geo import format_distance
 from ..core.models import Card, Item, Location
 from .vocabulary import Analysis, Vocabulary
 
@@ -166,7 +166,7 @@ def _field_texts(card: Card, name: str) -> list[str]:
 
 
 def _place(card: Card, location: Location) -> _Place:
-    distance = metres(location.coordinaten, card.coordinaten) if card.coordinaten else None
+    distance = card.distance
     factor, reason = 1.0, None
     if distance is not None and distance > location.zoekstraal:
         factor = max(FAR_FLOOR, FAR_FACTOR * location.zoekstraal / distance)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Container
 
 import snowballstemmer
+
+from ..core.slugs import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 # An e-mail address starts after whitespace: '\S+@' alone restarted at every character of a
@@ -43,12 +44,6 @@ _COMPOUND_HEADS = frozenset({"buurt", "wijk", "client", "clienten", "bewoner", "
 
 # Linking sounds between the parts of a Dutch compound: tuin-s-bank, kerk-en-raad, zonne-bloem.
 _LINKS = ("s", "en", "e")
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip accents: ``Cliënten Café`` → ``clienten cafe``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def words(text: str) -> list[str]:

@@ -14,8 +14,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.errors import BuurtkaartError
 from ..core.history import last_commit_time
-from ..render.generate import HOME_MARKER, generate, home_table
-from ..render.site import ASSET_DIR, OSM_ATTRIBUTION, OSM_TILES, SiteOptions, css_files
+from ..render.html import ASSET_DIR
+from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
+from ..render.site import HOME_MARKER, css_files, generate, home_table
 from .search_words import keep_whole_words_in_search
 from .theme_fixes import fix_theme_html
 

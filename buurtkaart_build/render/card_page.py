@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..core.choices import ACCESS_KEYS, KENT_ONS, STATUSES
 from ..core.dates import dutch_date
 from ..core.fields import tel_href
-from ..core.geo import format_distance, metres
-from ..core.models import ACCESS_KEYS, STATUSES, Card, Location
+from ..core.geo import format_distance
+from ..core.models import Card, Location
 from ..core.slugs import slugify
 from .body import body_html
 from .html import block, esc, icon, link, page_meta
 from .style import ACCESS_ICONS, ANSWER_ICONS, CATEGORY_STYLES
-
-KENT_ONS = {"ja": "Ja, ze kennen ons al", "nee": "Nee, nog niet", "onbekend": "Weten we nog niet"}
 
 
 def card_page(
@@ -73,7 +72,7 @@ def _facts(card: Card, location: Location) -> str:
     if card.adres:
         rows.append(("Adres", esc(card.adres)))
     if card.coordinaten:
-        d = metres(location.coordinaten, card.coordinaten)
+        d = card.distance
         outside = " (buiten de zoekstraal)" if d > location.zoekstraal else ""
         rows.append(("Afstand", f"{esc(format_distance(d))} van {esc(location.naam)}{outside}"))
     else:

@@ -11,12 +11,12 @@ import io
 import json
 from typing import TYPE_CHECKING
 
-from ..core.geo import metres
-from ..core.models import ACCESS_KEYS, Card, Location
+from ..core.choices import ACCESS_KEYS
+from ..core.models import Card, Location
 
 if TYPE_CHECKING:
     from ..core.repository import Repository
-    from .site import Output, SiteOptions
+    from .options import Output, SiteOptions
 
 PRIVATE_FIELDS = ("contact_naam", "telefoon", "email")
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
@@ -34,7 +34,7 @@ def record(card: Card, location: Location | None, *, public: bool = False) -> di
     """The card's exported fields, in a fixed order; lists stay lists. Leaves out nothing but privacy."""
     access = card.toegankelijkheid
     contact = card.contact
-    d = metres(location.coordinaten, card.coordinaten) if location and card.coordinaten else None
+    d = card.distance
     rec: dict[str, object] = {
         "locatie": card.locatie,
         "slug": card.slug,
@@ -69,18 +69,6 @@ def record(card: Card, location: Location | None, *, public: bool = False) -> di
     return rec
 
 
-def ordered_cards(repo: Repository, locatie: str | None = None) -> list[Card]:
-    """Cards of one or all locations: by location, nearest first, then title and file."""
-
-    def key(card: Card):
-        loc = repo.locations.get(card.locatie)
-        d = metres(loc.coordinaten, card.coordinaten) if loc and card.coordinaten else None
-        return (card.locatie, d is None, d or 0.0, card.titel.lower(), card.path)
-
-    cards = [c for c in repo.cards if locatie is None or c.locatie == locatie]
-    return sorted(cards, key=key)
-
-
 def to_geojson(repo: Repository, locatie: str | None = None, *, public: bool = False) -> str:
     """A GeoJSON FeatureCollection of the findings WITH coordinates, ``[longitude, latitude]``.
 
@@ -88,7 +76,7 @@ def to_geojson(repo: Repository, locatie: str | None = None, *, public: bool = F
     only in the CSV (a feature without geometry trips up some map tools).
     """
     lines = []
-    for card in ordered_cards(repo, locatie):
+    for card in repo.cards_nearest_first(locatie):
         if card.coordinaten is None:
             continue
         lat, lon = card.coordinaten.as_list()
@@ -110,7 +98,7 @@ def to_csv(repo: Repository, locatie: str | None = None, *, public: bool = False
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(["breedtegraad", "lengtegraad", *(f for f in FIELDS if not public or f not in PRIVATE_FIELDS)])
-    for card in ordered_cards(repo, locatie):
+    for card in repo.cards_nearest_first(locatie):
         rec = record(card, repo.locations.get(card.locatie), public=public)
         lat, lon = card.coordinaten.as_list() if card.coordinaten else (None, None)
         writer.writerow([_cell(lat), _cell(lon), *(_cell(value) for value in rec.values())])

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from ..core.fields import SAFE_SCHEMES
 
+ASSET_DIR = "assets/buurtkaart"  # the site's own scripts, styles and vendored libraries
+
 
 def esc(value: object) -> str:
     """Escape text for HTML content and quoted attributes."""

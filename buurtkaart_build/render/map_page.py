@@ -11,16 +11,17 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
+from ..core.choices import CATEGORIES, STATUSES
 from ..core.geo import format_distance
-from ..core.models import CATEGORIES, STATUSES, Card, Location
-from .html import block, esc, icon, page_meta
-from .maps import ASSET_DIR, MAP_FILE, location_map, overview_map
-from .pages import access_summary, by_distance, distance, location_menu
+from ..core.models import Card, Location
+from .html import ASSET_DIR, block, esc, icon, page_meta
+from .maps import MAP_FILE, location_map, overview_map
+from .pages import access_summary, location_menu
 from .style import CATEGORY_STYLES
 
 if TYPE_CHECKING:
     from ..core.repository import Repository
-    from .site import Output, SiteOptions
+    from .options import Output, SiteOptions
 
 FRAME_STYLE = "width:100%;height:70vh;min-height:420px;border:1px solid #c8c8c8;border-radius:4px"
 MINI_FRAME_STYLE = "width:100%;height:260px;border:1px solid #c8c8c8;border-radius:4px"
@@ -37,8 +38,8 @@ def map_frame(title: str, src: str, style: str = FRAME_STYLE, lazy: bool = False
 
 def location_map_page(location: Location, cards: list[Card]) -> str:
     """``<locatie>/kaart.md``: the map, then the findings by distance, then those without coordinates."""
-    placed = by_distance([c for c in cards if c.coordinaten], location)
-    missing = sorted((c for c in cards if not c.coordinaten), key=lambda c: (c.titel.lower(), c.path))
+    placed = [c for c in cards if c.coordinaten]  # nearest first, as given
+    missing = [c for c in cards if not c.coordinaten]  # by title: they have no distance
     slug = esc(location.slug)
     parts = [
         f"<h1>Kaart — {esc(location.naam)}</h1>",
@@ -71,7 +72,7 @@ def _distance_table(cards: list[Card], location: Location) -> str:
 
 def _row(card: Card, location: Location) -> str:
     style = CATEGORY_STYLES[card.categorie]
-    d = distance(card, location)
+    d = card.distance
     outside = " (buiten de zoekstraal)" if d is not None and d > location.zoekstraal else ""
     address = f'<br><span class="bk-meta">{esc(card.adres)}</span>' if card.adres else ""
     return (

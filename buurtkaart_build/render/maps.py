@@ -25,15 +25,15 @@ from branca.element import Figure, MacroElement
 from folium.plugins import Fullscreen
 from folium.template import Template
 
-from ..core.geo import format_distance, metres
-from ..core.models import ACCESS_KEYS, STATUSES, Card, Location
-from .card_page import KENT_ONS
+from ..core.choices import ACCESS_KEYS, KENT_ONS, STATUSES
+from ..core.geo import format_distance
+from ..core.models import Card, Location
+from .html import ASSET_DIR
 from .style import CATEGORY_STYLES, LOCATION_COLOUR, LOCATION_ICON
 
 if TYPE_CHECKING:
-    from .site import SiteOptions
+    from .options import SiteOptions
 
-ASSET_DIR = "assets/buurtkaart"  # the same folder as render.site.ASSET_DIR (a test checks)
 MAP_FILE = "kaart.html"
 DATA_ID = "bk-data"
 # One letter per accessibility answer, in ACCESS_KEYS order: "jnd?" keeps 1,000 findings small.
@@ -86,7 +86,7 @@ def finding_feature(card: Card, location: Location) -> dict:
     props: dict[str, object] = {"slug": card.slug, "titel": card.titel, "cat": card.categorie}
     if card.adres:
         props["adres"] = card.adres
-    distance = metres(location.coordinaten, card.coordinaten)
+    distance = card.distance
     props["afstand"] = format_distance(distance)  # formatted here: the same text as in the table
     if distance > location.zoekstraal:
         props["buiten"] = 1
@@ -135,7 +135,7 @@ def _labels() -> dict:
 
 def location_map_data(location: Location, cards: list[Card]) -> dict:
     """Everything the map of one location shows, ready for :func:`script_json`."""
-    features = [finding_feature(c, location) for c in _placed(cards, location)]
+    features = [finding_feature(c, location) for c in _placed(cards)]
     return {
         "modus": "locatie",
         "locaties": [location_entry(location, cards, "../")],
@@ -156,10 +156,9 @@ def overview_map_data(locations: list[Location], cards_of) -> dict:
     }
 
 
-def _placed(cards: list[Card], location: Location) -> list[Card]:
-    """Cards with coordinates, nearest first; ties by title and path (deterministic)."""
-    placed = [c for c in cards if c.coordinaten]
-    return sorted(placed, key=lambda c: (metres(location.coordinaten, c.coordinaten), c.titel.lower(), c.path))
+def _placed(cards: list[Card]) -> list[Card]:
+    """Cards with coordinates, in the given (nearest-first) order."""
+    return [c for c in cards if c.coordinaten]
 
 
 # --- HTML ----------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..core.models import FROM_WHOM, STATUSES, Card, Location
+from ..core.choices import FROM_WHOM, STATUSES
+from ..core.models import Card, Location
 from ..core.repository import Repository
 from ..match.engine import ItemMatches, LocationMatches, Match, match_location, needs_with_match
 from ..match.vocabulary import Vocabulary

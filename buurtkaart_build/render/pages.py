@@ -4,25 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..core.geo import format_distance, metres
-from ..core.models import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES, Card, Item, Location
+from ..core.choices import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES
+from ..core.geo import format_distance
+from ..core.models import Card, Item, Location
 from .card_page import category_badge, tag_anchor
 from .html import block, esc, icon, page_meta, table
 from .style import CATEGORY_STYLES
-
-
-def distance(card: Card, location: Location) -> float | None:
-    return metres(location.coordinaten, card.coordinaten) if card.coordinaten else None
-
-
-def by_distance(cards: list[Card], location: Location) -> list[Card]:
-    """Nearest first; cards without coordinates last; ties by title then path (deterministic)."""
-
-    def key(card: Card):
-        d = distance(card, location)
-        return (d is None, d or 0.0, card.titel.lower(), card.path)
-
-    return sorted(cards, key=key)
 
 
 def location_menu(location: Location, depth: int, current: str) -> str:
@@ -104,7 +91,7 @@ def _counts(cards: list[Card]) -> dict[str, int]:
 def category_page(location: Location, category: str, cards: list[Card]) -> str:
     """A table of the category's findings, nearest first, with the key facts."""
     style = CATEGORY_STYLES[category]
-    members = by_distance([c for c in cards if c.categorie == category], location)
+    members = [c for c in cards if c.categorie == category]  # nearest first, as given
     headers = ["Vondst", "Afstand", "Toegankelijkheid", "Kent ons", "Status"]
     listing = (
         table(headers, [_category_row(card, location) for card in members])
@@ -125,7 +112,7 @@ def _category_row(card: Card, location: Location) -> list[str]:
     summary = f'<br><span class="bk-meta">{esc(card.samenvatting)}</span>' if card.samenvatting else ""
     return [
         f'<a href="../{esc(card.slug)}/">{esc(card.titel)}</a>{summary}',
-        esc(format_distance(distance(card, location))),
+        esc(format_distance(card.distance)),
         access_summary(card),
         esc(card.kent_ons),
         esc(STATUSES[card.status]),

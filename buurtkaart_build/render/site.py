@@ -7,33 +7,22 @@ Builders are plain functions; maps, matching and exports add their own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
-from ..core.models import CATEGORIES
-from ..core.repository import Repository
+from ..core.choices import CATEGORIES
+from ..core.errors import BuurtkaartError
+from ..core.repository import Repository, load_repository
 from ..match.engine import needs_with_match
+from ..match.vocabulary import vocabulary_of
 from .card_page import card_page
 from .export import site_exports
+from .html import ASSET_DIR, block
 from .map_page import map_assets, map_pages, mini_map
 from .matching import location_matches, matching_pages
-from .pages import category_page, location_page, locations_page, tags_page
+from .options import Output, SiteOptions
+from .pages import category_page, location_page, locations_index, locations_page, tags_page
 
-OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers'
-ASSET_DIR = "assets/buurtkaart"
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """Choices made in ``mkdocs.yml`` (plugin options)."""
-
-    public: bool = False  # leave out contact names, phone numbers and e-mail addresses
-    tiles_url: str = OSM_TILES
-    tiles_attribution: str = OSM_ATTRIBUTION
-
-
-Output = dict[str, str | bytes]
 Builder = Callable[[Repository, SiteOptions], Output]
 
 
@@ -42,8 +31,8 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
         "locaties.md": locations_page(list(repo.locations.values()), repo.cards_of),
         "tags.md": tags_page(repo.cards, repo.locations),
     }
-    matches = location_matches(repo, repo.vocabulary)
-    out.update(matching_pages(repo, repo.vocabulary, public=options.public, matches=matches))
+    matches = location_matches(repo, vocabulary_of(repo.themes))
+    out.update(matching_pages(repo, vocabulary_of(repo.themes), public=options.public, matches=matches))
     for slug, location in repo.locations.items():
         cards = repo.cards_of(slug)
         out[f"{slug}/index.md"] = location_page(location, cards, matched=needs_with_match(matches[slug]))
@@ -77,3 +66,19 @@ def render_site(repo: Repository, options: SiteOptions) -> Output:
     for builder in BUILDERS:
         out.update(builder(repo, options))
     return dict(sorted(out.items()))
+
+
+HOME_MARKER = "<!-- buurtkaart:locaties -->"
+
+
+def generate(root: Path, options: SiteOptions) -> tuple[Repository, Output]:
+    """Raise :class:`BuurtkaartError` with every error when the data is invalid."""
+    repo = load_repository(root)
+    if repo.errors:
+        raise BuurtkaartError(repo.errors)
+    return repo, render_site(repo, options)
+
+
+def home_table(repo: Repository) -> str:
+    """The locations table that replaces :data:`HOME_MARKER` on the home page."""
+    return "\n" + block(locations_index(list(repo.locations.values()), repo.cards_of, prefix=""), "bk-home") + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.models import CATEGORIES
+from ..core.choices import CATEGORIES
 
 
 @dataclass(frozen=True)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..core.choices import CATEGORIES
 from ..core.errors import BuurtkaartError, Problem
-from ..core.load import RawDoc, parse_text
-from ..core.models import CARD_KEYS, CATEGORIES, LOCATION_KEYS
+from ..core.git import run_git
+from ..core.load import RawDoc, normalise_text, parse_text
+from ..core.models import CARD_KEYS, LOCATION_KEYS
 
 FOLDERS = ("cards", "inventory")
 BODY = "tekst"
-_GIT_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX")
 
 
 @dataclass(frozen=True)
@@ -94,11 +93,9 @@ def files_in_worktree(root: Path) -> dict[str, str]:
 
 
 def _git(root: Path, args: list[str], base: str, stdin: bytes | None = None) -> bytes:
-    env = {k: v for k, v in os.environ.items() if k not in _GIT_ENV}
-    try:
-        result = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, env=env, check=False)
-    except OSError:
-        raise _error("git is niet gevonden. Installeer git, of draai deze opdracht in CI.") from None
+    result = run_git(root, args, stdin=stdin)
+    if result is None:
+        raise _error("git is niet gevonden of reageert niet. Installeer git, of draai deze opdracht in CI.")
     if result.returncode != 0 and b"not a git repository" in result.stderr.lower():
         raise _error(f"de map '{root}' is geen git-repository: er is niets om mee te vergelijken.")
     if result.returncode != 0:
@@ -124,8 +121,7 @@ def _cat_blobs(root: Path, oids: list[str]) -> dict[str, str]:
 
 
 def _decode(data: bytes) -> str:
-    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalise_text(data.decode("utf-8", "replace"))
 
 
 def _error(message: str) -> BuurtkaartError:

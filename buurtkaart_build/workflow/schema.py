@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..core.models import ACCESS_KEYS, CATEGORIES, STATUSES, Accessibility, CardFront, Contact, Item, LocationFront
+from ..core.choices import ACCESS_KEYS, CATEGORIES, STATUSES
+from ..core.models import Accessibility, CardFront, Contact, Item, LocationFront
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML and JSON tools know best
 KINDS = ("kaart", "inventaris")

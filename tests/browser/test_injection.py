@@ -27,7 +27,7 @@ from buurtkaart_build.core.fields import SAFE_SCHEMES, LatLon
 from buurtkaart_build.core.models import Accessibility, Card, Contact, Location
 from buurtkaart_build.render.card_page import card_page
 from buurtkaart_build.render.maps import location_map
-from buurtkaart_build.render.site import SiteOptions
+from buurtkaart_build.render.options import SiteOptions
 
 from .harness import build_site, open_visit, serve, track_requests, wait_until_quiet
 

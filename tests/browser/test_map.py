@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from buurtkaart_build.core.models import CATEGORIES
+from buurtkaart_build.core.choices import CATEGORIES
 from buurtkaart_build.core.repository import load_repository
 
 from .harness import ROOT, build_site, open_visit, serve
