@@ -18,14 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from buurtkaart_build.repository import load_repository
+from buurtkaart_build.core.repository import load_repository
 
-try:  # the package after the restructure (issue 9)
-    from buurtkaart_build.match.engine import match_location
-    from buurtkaart_build.match.vocabulary import load_vocabulary
-except ImportError:  # pragma: no cover - before it
-    from buurtkaart_build.match import match_location
-    from buurtkaart_build.vocabulary import load_vocabulary
+from buurtkaart_build.match.engine import match_location
+from buurtkaart_build.match.vocabulary import load_vocabulary
 
 TESTS = Path(__file__).resolve().parent.parent / "tests"
 SETS = (
@@ -82,7 +78,7 @@ def without_shared_word(root: Path, location: str) -> tuple[int, int]:
     Words are compared as written (folded, stop words left out, no stemming, no compound
     splitting): "fiets" and "rijwielen" share nothing, nor do "balsport" and "korfbal".
     """
-    from buurtkaart_build.text import tokens  # noqa: PLC0415 - only this check needs it
+    from buurtkaart_build.match.words import tokens  # noqa: PLC0415 - only this check needs it
 
     repo = load_repository(root)
     cards = {card.slug: card for card in repo.cards_of(location)}
