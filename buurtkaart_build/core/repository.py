@@ -13,7 +13,7 @@ from .history import DEFAULT_MAX_AGE_MONTHS, freshness_problems, last_changes, w
 from .load import key_lines, read_doc
 from .models import Card, Location
 from .slugs import RESERVED_CARD_SLUGS, RESERVED_LOCATION_SLUGS, is_slug, slugify
-from .themes import Theme, load_themes, shipped_themes
+from .themes import Theme, load_themes, shipped_concepts, shipped_themes
 from .validate import validate_card, validate_location
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
@@ -29,6 +29,7 @@ class Repository:
     problems: list[Problem] = field(default_factory=list)
     card_files: int = 0
     themes: dict[str, Theme] = field(default_factory=shipped_themes)
+    concepts: dict[str, Theme] = field(default_factory=shipped_concepts)
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,7 +65,7 @@ def load_repository(
     repo = Repository(root=root)
     _load_locations(repo)
     _load_cards(repo)
-    repo.themes, theme_problems = load_themes(root)
+    repo.themes, repo.concepts, theme_problems = load_themes(root)
     repo.problems.extend(theme_problems)
     changes = last_changes(root)
     repo.cards = with_distances(with_last_changes(repo.cards, changes), repo.locations)

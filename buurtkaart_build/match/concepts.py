@@ -13,6 +13,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..core.themes import Theme
 from .words import tokens
 
 SAME = 0.8  # krant ≈ dagblad
@@ -20,16 +21,6 @@ NARROWER = 0.7  # the need says natuur, the card vogels
 BROADER = 0.45  # the need says drogist, the card only winkel
 SYMBOLS = {SAME: "≈", NARROWER: "⊃", BROADER: "⊂"}
 MAX_PHRASE = 3
-
-
-@dataclass(frozen=True)
-class Concept:
-    """A concept group: its name, label, words (name included) and narrower entries."""
-
-    name: str
-    label: str
-    words: tuple[str, ...]
-    narrower: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,7 +39,7 @@ class ConceptIndex:
         key: The key of a single folded word (see :func:`buurtkaart_build.match.lemmas.key`).
     """
 
-    def __init__(self, concepts: dict[str, Concept], key: Callable[[str], str]) -> None:
+    def __init__(self, concepts: dict[str, Theme], key: Callable[[str], str]) -> None:
         self.key = key
         self.concepts = concepts
         self._same: dict[str, set[str]] = {}  # concept → keys of its words
@@ -62,7 +53,7 @@ class ConceptIndex:
             for k in self._same[concept.name]:
                 self._in.setdefault(k, set()).add(concept.name)
         for concept in concepts.values():
-            covered = self._keys(self._expand(concept.narrower)) - self._same[concept.name]
+            covered = self._keys(self._expand(concept.omvat)) - self._same[concept.name]
             self._narrow[concept.name] = covered
             for k in covered:
                 self._under.setdefault(k, set()).add(concept.name)
@@ -78,7 +69,7 @@ class ConceptIndex:
             else:
                 out += other.words
                 if depth > 1:
-                    out += self._expand(other.narrower, depth - 1)
+                    out += self._expand(other.omvat, depth - 1)
         return out
 
     def _keys(self, entries: Iterable[str]) -> set[str]:

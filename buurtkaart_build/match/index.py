@@ -1,0 +1,186 @@
+"""The cards of one location seen from one direction: profiles, inverted index, scores, reasons.
+
+A need (or offer) is a handful of words. Each word reaches a card through its own key, a part
+of it (``buurthuiskamer → huiskamer``), or a concept link (``krant ≈ dagblad``, ``natuur ⊃
+vogels``, ``drogist ⊂ winkel``). A word counts once: its best link to the card, plus a little
+for every further link (a card about horses says manege, rijles and paard). Rare words weigh
+more (IDF over the location's cards), strong fields (aanbod/vraag, tags, title) more than the
+body. The raw score is the weighted share of the item's words and themes the card covers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..core.models import Card
+from .concepts import ConceptIndex
+from .vocabulary import Analysis
+
+TOP_WEIGHT = 3.0
+THEME_WEIGHT = 1.5  # a shared theme counts for more than one shared word
+PART = 0.85  # a compound part counts a little less than the whole word
+EXTRA = 0.25  # each further link of the same word to the same card
+UNSEEN = 0.5  # a word no card knows, even through a concept, weighs this much in the total
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One link between the item and a card, strongest first; ``text`` is what the page shows."""
+
+    value: float
+    text: str
+    same: bool = False  # the card has the word itself (no part, no concept link)
+
+
+@dataclass
+class _Profile:
+    terms: dict[str, float]  # key → weight of the strongest field it occurs in
+    shown: dict[str, str]  # key → the card's word for it (first seen in the strongest field)
+    themes: dict[str, float]
+
+
+def _field_texts(card: Card, name: str) -> list[str]:
+    value = card.body if name == "body" else getattr(card, name)
+    if not value:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _profile(card: Card, fields: dict[str, float], analyse: Callable[[str], Analysis]) -> _Profile:
+    profile = _Profile({}, {}, {})
+    for name, weight in fields.items():  # strongest fields first
+        for text in _field_texts(card, name):
+            analysis = analyse(text)
+            for terms in analysis.words.values():
+                for term, word in terms:
+                    if weight > profile.terms.get(term, 0.0):
+                        profile.terms[term] = weight
+                        profile.shown.setdefault(term, word)
+            for theme in analysis.themes:
+                profile.themes[theme] = max(profile.themes.get(theme, 0.0), weight)
+    return profile
+
+
+class CardIndex:
+    """Cards of one location for one direction.
+
+    Args:
+        cards: The active cards, in a fixed order.
+        fields: Field name → weight, strongest first.
+        analyse: Text → :class:`Analysis` (cached by the caller).
+        concepts: Concept links; ``None`` matches on words and parts only.
+    """
+
+    def __init__(
+        self,
+        cards: list[Card],
+        fields: dict[str, float],
+        analyse: Callable[[str], Analysis],
+        concepts: ConceptIndex | None,
+    ) -> None:
+        self.cards = cards
+        self.concepts = concepts
+        self.profiles = [_profile(card, fields, analyse) for card in cards]
+        self.terms: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.themes: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, profile in enumerate(self.profiles):
+            for term, weight in profile.terms.items():
+                self.terms[term].append((i, weight))
+            for theme, weight in profile.themes.items():
+                self.themes[theme].append((i, weight))
+        self._idf_top = math.log(1 + len(cards))
+
+    def idf(self, postings: dict[str, list], key: str) -> float:
+        """Rare words weigh more: ln(1 + N / (1 + df))."""
+        return math.log(1 + len(self.cards) / (1 + len(postings.get(key, ()))))
+
+    def theme_idf(self, theme: str) -> float:
+        return self.idf(self.themes, theme) * THEME_WEIGHT
+
+    def links(self, terms: tuple[tuple[str, str], ...]) -> dict[str, tuple[float, str, str]]:
+        """Card keys a query word reaches: key → (factor, symbol, the query word or part shown)."""
+        out: dict[str, tuple[float, str, str]] = {}
+        for n, (term, word) in enumerate(terms):
+            factor = 1.0 if n == 0 else PART
+            symbol = "" if n == 0 else "→"
+            if term not in out or out[term][0] < factor:
+                out[term] = (factor, symbol, word)
+            if self.concepts is None:
+                continue
+            for other, link in self.concepts.related(term).items():
+                value = factor * link.weight
+                if other in self.terms and (other not in out or out[other][0] < value):
+                    out[other] = (value, link.symbol, word)
+        return out
+
+    def word_gains(self, terms: tuple[tuple[str, str], ...]) -> tuple[float, dict[int, float]]:
+        """(what the word can add at most, what it adds per card index)."""
+        links = self.links(terms)
+        own = max(self.idf(self.terms, t) for t, _ in terms)
+        seen = any(k in self.terms for k in links)
+        possible = own * TOP_WEIGHT * (1.0 if seen else UNSEEN)
+        per_card: dict[int, list[float]] = defaultdict(list)
+        for key, (factor, _, _) in links.items():
+            idf = min(self.idf(self.terms, key), own)  # a rare synonym is no better than the word itself
+            for i, weight in self.terms.get(key, ()):
+                per_card[i].append(idf * weight * factor)
+        gains = {}
+        for i, values in per_card.items():
+            values.sort(reverse=True)
+            gains[i] = min(own * TOP_WEIGHT, values[0] + EXTRA * sum(values[1:4]))
+        return possible, gains
+
+    def score(self, query: Analysis) -> dict[int, tuple[float, float]]:
+        """Per card index: (raw score, strongest single word's share).
+
+        The raw score is the weighted share of the query's themes and words the card covers;
+        the second figure lets one clear link count (the need says kringloop, the card is one).
+        """
+        total = 0.0
+        gained: dict[int, float] = defaultdict(float)
+        strongest: dict[int, float] = defaultdict(float)
+        for theme in query.themes:
+            idf = self.theme_idf(theme)
+            total += idf * TOP_WEIGHT
+            for i, weight in self.themes.get(theme, ()):
+                gained[i] += idf * weight
+        for terms in query.words.values():
+            possible, gains = self.word_gains(terms)
+            total += possible
+            for i, value in gains.items():
+                gained[i] += value
+                strongest[i] = max(strongest[i], value / (self._idf_top * TOP_WEIGHT))
+        if not total:
+            return {}
+        return {i: (min(1.0, value / total), strongest[i]) for i, value in gained.items()}
+
+    def explain(self, i: int, query: Analysis) -> tuple[list[str], list[Reason]]:
+        """The themes card ``i`` shares with the query, and for each query word its best link."""
+        profile = self.profiles[i]
+        themes = sorted((-self.theme_idf(t) * profile.themes[t], t) for t in query.themes if t in profile.themes)
+        reasons = []
+        for terms in query.words.values():
+            best = None
+            for key, (factor, symbol, word) in self.links(terms).items():
+                if key in profile.terms:
+                    value = min(self.idf(self.terms, key), self._idf_top) * profile.terms[key] * factor
+                    card_word = profile.shown.get(key, word)
+                    text = _link_text(word, symbol, card_word, terms[0][1])
+                    if best is None or (value, text) > (best.value, best.text):
+                        best = Reason(value, text, not symbol)
+            if best is not None:
+                reasons.append(best)
+        reasons.sort(key=lambda r: (-r.value, r.text))
+        return list(dict.fromkeys(t for _, t in themes)), reasons
+
+
+def _link_text(word: str, symbol: str, card_word: str, whole: str) -> str:
+    """``krant ≈ dagblad``, ``natuur ⊃ vogels``, ``buurthuiskamer → huiskamer``, or just ``koor``."""
+    if symbol == "→":
+        return f"{whole} → {word}" if card_word in (word, whole) else f"{whole} → {word} ({card_word})"
+    if symbol:
+        return f"{whole} {symbol} {card_word}" if word == whole else f"{whole} → {word} {symbol} {card_word}"
+    return whole
