@@ -18,12 +18,15 @@ from dataclasses import dataclass
 from ..core.models import Card
 from .concepts import ConceptIndex
 from .vocabulary import Analysis
+from .words import LIGHT_WORDS
 
 TOP_WEIGHT = 3.0
 THEME_WEIGHT = 1.5  # a shared theme counts for more than one shared word
 PART = 0.85  # a compound part counts a little less than the whole word
 EXTRA = 0.25  # each further link of the same word to the same card
 UNSEEN = 0.5  # a word no card knows, even through a concept, weighs this much in the total
+REUSED = 0.5  # a card word already reached by another word of the item
+LIGHT = 0.4  # a light word ("leren omgaan met geld": the need is about money) weighs this much
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,10 @@ def _profile(card: Card, fields: dict[str, float], analyse: Callable[[str], Anal
         for text in _field_texts(card, name):
             analysis = analyse(text)
             for terms in analysis.words.values():
-                for term, word in terms:
-                    if weight > profile.terms.get(term, 0.0):
-                        profile.terms[term] = weight
+                for n, (term, word) in enumerate(terms):
+                    value = weight if n == 0 else weight * PART  # automaatje is only a bit of a maatje
+                    if value > profile.terms.get(term, 0.0):
+                        profile.terms[term] = value
                         profile.shown.setdefault(term, word)
             for theme in analysis.themes:
                 profile.themes[theme] = max(profile.themes.get(theme, 0.0), weight)
@@ -103,6 +107,8 @@ class CardIndex:
     def links(self, terms: tuple[tuple[str, str], ...]) -> dict[str, tuple[float, str, str]]:
         """Card keys a query word reaches: key → (factor, symbol, the query word or part shown)."""
         out: dict[str, tuple[float, str, str]] = {}
+        if " " in terms[0][0]:  # a phrase ("baantjes trekken") means itself, not its words
+            terms = terms[:1]
         for n, (term, word) in enumerate(terms):
             factor = 1.0 if n == 0 else PART
             symbol = "" if n == 0 else "→"
@@ -116,21 +122,24 @@ class CardIndex:
                     out[other] = (value, link.symbol, word)
         return out
 
-    def word_gains(self, terms: tuple[tuple[str, str], ...]) -> tuple[float, dict[int, float]]:
-        """(what the word can add at most, what it adds per card index)."""
+    def word_gains(self, terms: tuple[tuple[str, str], ...]) -> tuple[float, dict[int, tuple[float, str]]]:
+        """(what the word can add at most, per card index: what it adds and through which card key)."""
         links = self.links(terms)
         own = max(self.idf(self.terms, t) for t, _ in terms)
         seen = any(k in self.terms for k in links)
+        light = LIGHT if terms[0][1] in LIGHT_WORDS else 1.0
+        own *= light
         possible = own * TOP_WEIGHT * (1.0 if seen else UNSEEN)
-        per_card: dict[int, list[float]] = defaultdict(list)
+        per_card: dict[int, list[tuple[float, str]]] = defaultdict(list)
         for key, (factor, _, _) in links.items():
             idf = min(self.idf(self.terms, key), own)  # a rare synonym is no better than the word itself
             for i, weight in self.terms.get(key, ()):
-                per_card[i].append(idf * weight * factor)
+                per_card[i].append((idf * weight * factor, key))
         gains = {}
         for i, values in per_card.items():
             values.sort(reverse=True)
-            gains[i] = min(own * TOP_WEIGHT, values[0] + EXTRA * sum(values[1:4]))
+            best, key = values[0]
+            gains[i] = (min(own * TOP_WEIGHT, best + EXTRA * sum(v for v, _ in values[1:4])), key)
         return possible, gains
 
     def score(self, query: Analysis) -> dict[int, tuple[float, float]]:
@@ -142,15 +151,19 @@ class CardIndex:
         total = 0.0
         gained: dict[int, float] = defaultdict(float)
         strongest: dict[int, float] = defaultdict(float)
-        for theme in query.themes:
-            idf = self.theme_idf(theme)
+        used: dict[int, set[str]] = defaultdict(set)
+        for theme, word in query.themes.items():
+            idf = self.theme_idf(theme) * (LIGHT if word in LIGHT_WORDS else 1.0)
             total += idf * TOP_WEIGHT
             for i, weight in self.themes.get(theme, ()):
                 gained[i] += idf * weight
         for terms in query.words.values():
             possible, gains = self.word_gains(terms)
             total += possible
-            for i, value in gains.items():
+            for i, (value, key) in gains.items():
+                if key in used[i]:  # "foto" and "fotograaf" both reaching "kunst" is one link
+                    value *= REUSED
+                used[i].add(key)
                 gained[i] += value
                 strongest[i] = max(strongest[i], value / (self._idf_top * TOP_WEIGHT))
         if not total:

@@ -115,24 +115,28 @@ class Vocabulary:
     def analyse(self, text: str) -> Analysis:
         """Terms and themes of a text, each with the word that brought it in."""
         words = tokens(text)
+        analysed = [self.word(word) for word in words]
+        own_keys = [word_terms[0][0] for word_terms, _ in analysed]
         terms: dict[str, tuple[Term, ...]] = {}
+        in_phrase: set[int] = set()
+        for size in range(MAX_PHRASE, 1, -1):  # "baantjes trekken" is one word for the matcher
+            for i in range(len(own_keys) - size + 1):
+                window = tuple(own_keys[i : i + size])
+                if window in self.links.phrases and not in_phrase & set(range(i, i + size)):
+                    in_phrase |= set(range(i, i + size))
+                    parts = tuple(t for word_terms, _ in analysed[i : i + size] for t in word_terms)
+                    terms.setdefault(" ".join(window), ((" ".join(window), " ".join(words[i : i + size])), *parts))
         themes: dict[str, str] = {}
-        own_keys = []
-        for word in words:
-            word_terms, word_themes = self.word(word)
-            own_keys.append(word_terms[0][0])
+        for i, (word, (word_terms, word_themes)) in enumerate(zip(words, analysed, strict=True)):
+            if i in in_phrase:
+                continue  # its phrase speaks for it: "baantjes" in "baantjes trekken" is no job
             terms.setdefault(word_terms[0][0], word_terms)  # "fiets" and "fietsen" count once
             for theme in sorted(word_themes):
                 themes.setdefault(theme, word)
         for size in range(2, MAX_PHRASE + 1):
             for i in range(len(own_keys) - size + 1):
-                window = tuple(own_keys[i : i + size])
-                for theme in sorted(self.phrases.get(window, ())):
+                for theme in sorted(self.phrases.get(tuple(own_keys[i : i + size]), ())):
                     themes.setdefault(theme, " ".join(words[i : i + size]))
-                if window in self.links.phrases:  # "baantjes trekken" is one word for the matcher
-                    shown = " ".join(words[i : i + size])
-                    parts = [t for k in window for t in terms.pop(k, ())]
-                    terms[" ".join(window)] = ((" ".join(window), shown), *parts)
         return Analysis(terms, themes)
 
 
