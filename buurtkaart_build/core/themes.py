@@ -162,9 +162,8 @@ def shipped_concepts() -> dict[str, Theme]:
 def load_themes(root: Path | None = None) -> tuple[dict[str, Theme], dict[str, Theme], list[Problem]]:
     """The shipped themes and concepts, extended with ``<root>/thema.yml`` when it exists.
 
-    An entry of ``thema.yml`` named like a shipped theme extends that theme, one named like a
-    shipped concept extends that concept (both when both exist); a new name becomes a new theme
-    and a new concept. Returns themes, concepts and the problems in ``thema.yml``; with
+    Every entry of ``thema.yml`` extends (or adds) both the theme and the concept of that name,
+    so a repository's words are themes and word links at once. Returns themes, concepts and the problems in ``thema.yml``; with
     problems, the shipped data plus whatever could be read.
     """
     themes, concepts = shipped_themes(), shipped_concepts()
@@ -180,6 +179,4 @@ def load_themes(root: Path | None = None) -> tuple[dict[str, Theme], dict[str, T
     extra, problems = parse_themes(text, REPO_FILE)
     if not extra:
         return themes, concepts, problems
-    to_concepts = {n: t for n, t in extra.items() if n in concepts or n not in themes}
-    to_themes = {n: t for n, t in extra.items() if n in themes or n not in concepts}
-    return merge(themes, to_themes), merge(concepts, to_concepts), problems
+    return merge(themes, extra), merge(concepts, extra), problems

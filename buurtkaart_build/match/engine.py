@@ -22,8 +22,8 @@ from .vocabulary import Analysis, Vocabulary
 NEED_FIELDS = {"aanbod": 3.0, "tags": 3.0, "titel": 2.0, "samenvatting": 1.5, "wat_doen_ze": 1.5,
                "voor_de_buurt": 1.5, "body": 1.0}  # fmt: skip
 OFFER_FIELDS = {"vraag": 3.0, "tags": 3.0, "titel": 2.0, "samenvatting": 1.0, "body": 1.0}
-MIN_SCORE = 0.25  # below this a card is noise, not a match ...
-STRONG_LINK = 0.2  # ... unless one word of the item links strongly to it (the card IS a kringloop)
+MIN_SCORE = 0.2  # below this a card is noise, not a match ...
+STRONG_LINK = 0.5  # ... unless one word links strongly to it (the card IS a kringloop): then times this
 STRONG_SCORE = 0.5  # from here on a match is "sterke match"
 STRONG, POSSIBLE = "sterke match", "mogelijke match"
 MAX_LINKS = 3  # reasons naming a word link
@@ -106,7 +106,7 @@ def match_location(location: Location, cards: list[Card], vocabulary: Vocabulary
 
     places = [_place(card, location) for card in active]
     needs = CardIndex(active, NEED_FIELDS, analyse, vocabulary.links)
-    offers = CardIndex(active, OFFER_FIELDS, analyse, vocabulary.links)
+    offers = CardIndex(active, OFFER_FIELDS, analyse, vocabulary.links, offer=True)
     return LocationMatches(
         location=location,
         behoeften=[_match_item(item, needs, places, vocabulary, top, need=True) for item in location.behoeften],
@@ -120,8 +120,8 @@ def _match_item(
     query = vocabulary.analyse(" ".join([item.wat, *item.tags]))
     conditions = item.voorwaarden if need else []
     ranked = []
-    for i, (raw, strongest) in index.score(query).items():
-        if raw < MIN_SCORE and strongest < STRONG_LINK:
+    for i, raw in index.score(query).items():
+        if raw < MIN_SCORE and not (raw >= MIN_SCORE * STRONG_LINK and _strong(index, i, query)):
             continue
         answers = _answers(index.cards[i], conditions)
         if "nee" in answers.values():
@@ -135,6 +135,10 @@ def _match_item(
         for neg, _, i, answers in heapq.nsmallest(top, ranked)
     ]
     return ItemMatches(item, matches, [vocabulary.label(t) for t in query.themes])
+
+
+def _strong(index: CardIndex, i: int, query: Analysis) -> bool:
+    return any(index.strong(i, terms) for terms in query.words.values())
 
 
 def _answers(card: Card, conditions: list[str]) -> dict[str, str]:
@@ -170,11 +174,12 @@ def _content_reasons(themes: list[str], links: list[Reason], vocabulary: Vocabul
     if themes:
         labels = [vocabulary.label(t).lower() for t in themes[:3]]
         reasons.append(("thema " if len(labels) == 1 else "thema's ") + ", ".join(labels))
-    links = links[:MAX_LINKS]
-    words = [r.text for r in links if r.same and r.text not in themes]  # "thema muziek", not also "woord: muziek"
+    # "thema muziek", not also "woord: muziek" or "muziek ⊃ zingen" next to "woord: zingen"
+    links = [r for r in links if r.word not in themes][:MAX_LINKS]
+    words = [r.text for r in links if r.same]
     if words:
         reasons.append(("woord: " if len(words) == 1 else "woorden: ") + ", ".join(words))
-    reasons += [r.text for r in links if not r.same]
+    reasons += [r.text for r in links if not r.same and r.card_word not in words]
     return reasons
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.models import Card
-from .concepts import ConceptIndex
+from .concepts import BROADER, NARROWER, ConceptIndex
 from .vocabulary import Analysis
 from .words import LIGHT_WORDS
 
@@ -25,6 +25,9 @@ THEME_WEIGHT = 1.5  # a shared theme counts for more than one shared word
 PART = 0.85  # a compound part counts a little less than the whole word
 EXTRA = 0.25  # each further link of the same word to the same card
 UNSEEN = 0.5  # a word no card knows, even through a concept, weighs this much in the total
+STRONG_FACTOR = 0.8  # a strong link: the word itself or a synonym ...
+STRONG_FIELD = 2.0  # ... in the title, aanbod/vraag or tags
+FLIPPED = {NARROWER: BROADER, BROADER: NARROWER}  # for offers
 REUSED = 0.5  # a card word already reached by another word of the item
 LIGHT = 0.4  # a light word ("leren omgaan met geld": the need is about money) weighs this much
 
@@ -36,6 +39,8 @@ class Reason:
     value: float
     text: str
     same: bool = False  # the card has the word itself (no part, no concept link)
+    word: str = ""  # the item's word
+    card_word: str = ""  # the card's word it reaches
 
 
 @dataclass
@@ -76,6 +81,8 @@ class CardIndex:
         fields: Field name → weight, strongest first.
         analyse: Text → :class:`Analysis` (cached by the caller).
         concepts: Concept links; ``None`` matches on words and parts only.
+        offer: Matching our offers with what cards need: then a narrower offer fully answers a
+            broader need (we lend a rolstoelbus, they need vervoer) and not the other way round.
     """
 
     def __init__(
@@ -84,8 +91,11 @@ class CardIndex:
         fields: dict[str, float],
         analyse: Callable[[str], Analysis],
         concepts: ConceptIndex | None,
+        *,
+        offer: bool = False,
     ) -> None:
         self.cards = cards
+        self.offer = offer
         self.concepts = concepts
         self.profiles = [_profile(card, fields, analyse) for card in cards]
         self.terms: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -117,7 +127,7 @@ class CardIndex:
             if self.concepts is None:
                 continue
             for other, link in self.concepts.related(term).items():
-                value = factor * link.weight
+                value = factor * (FLIPPED.get(link.weight, link.weight) if self.offer else link.weight)
                 if other in self.terms and (other not in out or out[other][0] < value):
                     out[other] = (value, link.symbol, word)
         return out
@@ -142,15 +152,18 @@ class CardIndex:
             gains[i] = (min(own * TOP_WEIGHT, best + EXTRA * sum(v for v, _ in values[1:4])), key)
         return possible, gains
 
-    def score(self, query: Analysis) -> dict[int, tuple[float, float]]:
-        """Per card index: (raw score, strongest single word's share).
+    def strong(self, i: int, terms: tuple[tuple[str, str], ...]) -> bool:
+        """True when the word reaches card ``i`` as itself or a synonym, in a strong field, and is rare."""
+        for key, (factor, _, _) in self.links(terms).items():
+            weight = self.profiles[i].terms.get(key, 0.0)
+            if factor >= STRONG_FACTOR and weight >= STRONG_FIELD and self.idf(self.terms, key) >= self._idf_top / 2:
+                return True
+        return False
 
-        The raw score is the weighted share of the query's themes and words the card covers;
-        the second figure lets one clear link count (the need says kringloop, the card is one).
-        """
+    def score(self, query: Analysis) -> dict[int, float]:
+        """Raw score per card index: the weighted share of the query's themes and words it covers."""
         total = 0.0
         gained: dict[int, float] = defaultdict(float)
-        strongest: dict[int, float] = defaultdict(float)
         used: dict[int, set[str]] = defaultdict(set)
         for theme, word in query.themes.items():
             idf = self.theme_idf(theme) * (LIGHT if word in LIGHT_WORDS else 1.0)
@@ -165,10 +178,7 @@ class CardIndex:
                     value *= REUSED
                 used[i].add(key)
                 gained[i] += value
-                strongest[i] = max(strongest[i], value / (self._idf_top * TOP_WEIGHT))
-        if not total:
-            return {}
-        return {i: (min(1.0, value / total), strongest[i]) for i, value in gained.items()}
+        return {i: min(1.0, value / total) for i, value in gained.items()} if total else {}
 
     def explain(self, i: int, query: Analysis) -> tuple[list[str], list[Reason]]:
         """The themes card ``i`` shares with the query, and for each query word its best link."""
@@ -183,7 +193,7 @@ class CardIndex:
                     card_word = profile.shown.get(key, word)
                     text = _link_text(word, symbol, card_word, terms[0][1])
                     if best is None or (value, text) > (best.value, best.text):
-                        best = Reason(value, text, not symbol)
+                        best = Reason(value, text, not symbol, terms[0][1], card_word)
             if best is not None:
                 reasons.append(best)
         reasons.sort(key=lambda r: (-r.value, r.text))
