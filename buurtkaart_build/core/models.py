@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema, model_validator
 
 from .choices import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES
-from .fields import Coordinates, Date, Email, JaNee, JaNeeDeels, Phone, Radius, Tag, Text, TextList, WebLink
+from .fields import CardPath, Coordinates, Date, Email, JaNee, JaNeeDeels, Phone, Radius, Tag, Text, TextList, WebLink
 
 Title = Annotated[Text, StringConstraints(min_length=1, max_length=200)]
 Category = Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
@@ -116,6 +116,8 @@ class Item(Strict):
     van: Annotated[FromWhom, BeforeValidator(_from_whom)] = "locatie"
     tags: Annotated[list[Tag], TextList] = []
     voorwaarden: Annotated[list[Annotated[AccessKey, BeforeValidator(_lower)]], TextList] = []
+    gekoppeld: Annotated[list[CardPath], TextList] = []
+    past_niet: Annotated[list[CardPath], TextList] = []
 
 
 def _item(value: object) -> object:

@@ -200,7 +200,8 @@ def _with_lines(root: Path, problems: list[Problem]) -> list[Problem]:
         if p.line is None and p.field:
             if p.file not in cache:
                 cache[p.file] = key_lines(read_doc(root / p.file, p.file))
-            p = replace(p, line=cache[p.file].get(tuple(p.field.split("."))))
+            path = tuple(int(k) if k.isdigit() else k for k in p.field.split("."))
+            p = replace(p, line=cache[p.file].get(path))
         out.append(p)
     return out
 

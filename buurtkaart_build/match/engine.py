@@ -25,7 +25,7 @@ OFFER_FIELDS = {"vraag": 3.0, "tags": 3.0, "titel": 2.0, "samenvatting": 1.0, "b
 MIN_SCORE = 0.2  # below this a card is noise, not a match ...
 STRONG_LINK = 0.5  # ... unless one word links strongly to it (the card IS a kringloop): then times this
 STRONG_SCORE = 0.5  # from here on a match is "sterke match"
-STRONG, POSSIBLE = "sterke match", "mogelijke match"
+STRONG, POSSIBLE, LINKED = "sterke match", "mogelijke match", "gekoppeld"
 MAX_LINKS = 3  # reasons naming a word link
 WARM_BONUS = 0.05
 ASK_FACTOR = 0.9  # per condition we still have to ask about
@@ -46,7 +46,8 @@ class Match:
     navragen: list[str]
     outside_radius: bool
     distance: float | None = None
-    strength: str = POSSIBLE  # "sterke match" or "mogelijke match"
+    strength: str = POSSIBLE  # "sterke match", "mogelijke match" or "gekoppeld"
+    gekoppeld: bool = False  # the team linked this card to the item (inventory: gekoppeld)
 
 
 @dataclass(frozen=True)
@@ -119,20 +120,26 @@ def _match_item(
 ) -> ItemMatches:
     query = vocabulary.analyse(" ".join([item.wat, *item.tags]))
     conditions = item.voorwaarden if need else []
+    linked, unfit = set(item.gekoppeld), set(item.past_niet)
+    scores = index.score(query)
     ranked = []
-    for i, raw in index.score(query).items():
-        if raw < MIN_SCORE and not (raw >= MIN_SCORE * STRONG_LINK and _strong(index, i, query)):
+    for i, card in enumerate(index.cards):
+        raw = scores.get(i, 0.0)
+        if card.path in unfit:  # the team decided: does not fit this item
             continue
-        answers = _answers(index.cards[i], conditions)
+        if card.path not in linked and raw < MIN_SCORE:
+            if raw < MIN_SCORE * STRONG_LINK or not _strong(index, i, query):
+                continue
+        answers = _answers(card, conditions)
         if "nee" in answers.values():
             continue
         asked = sum(1 for a in answers.values() if a != "ja")
         place = places[i]
         score = raw * place.factor * ASK_FACTOR**asked + (WARM_BONUS if place.warm else 0.0)
-        ranked.append((-round(min(1.0, score), 3), index.cards[i].path, i, answers))
+        ranked.append((card.path not in linked, -round(min(1.0, score), 3), card.path, i, answers))
     matches = [
-        _match(index, places[i], i, -neg, answers, query, vocabulary)
-        for neg, _, i, answers in heapq.nsmallest(top, ranked)
+        _match(index, places[i], i, -neg, answers, query, vocabulary, linked=not unlinked)
+        for unlinked, neg, _, i, answers in heapq.nsmallest(max(top, len(linked)), ranked)
     ]
     return ItemMatches(item, matches, [vocabulary.label(t) for t in query.themes])
 
@@ -154,9 +161,11 @@ def _match(
     answers: dict[str, str],
     query: Analysis,
     vocabulary: Vocabulary,
+    *,
+    linked: bool = False,
 ) -> Match:
     themes, links = index.explain(i, query)
-    reasons = _content_reasons(themes, links, vocabulary)
+    reasons = (["gekoppeld door het team"] if linked else []) + _content_reasons(themes, links, vocabulary)
     if place.reason:
         reasons.append(place.reason)
     reasons += [f"{c}: {ASK_TEXT.get(a, a)}" for c, a in answers.items()]
@@ -164,8 +173,9 @@ def _match(
         reasons.append(place.warm)
     navragen = [c for c, a in answers.items() if a != "ja"]
     outside = place.factor < 1.0
-    strength = STRONG if score >= STRONG_SCORE else POSSIBLE
-    return Match(index.cards[i], score, reasons, bool(place.warm), navragen, outside, place.distance, strength)
+    strength = LINKED if linked else STRONG if score >= STRONG_SCORE else POSSIBLE
+    card = index.cards[i]
+    return Match(card, score, reasons, bool(place.warm), navragen, outside, place.distance, strength, linked)
 
 
 def _content_reasons(themes: list[str], links: list[Reason], vocabulary: Vocabulary) -> list[str]:

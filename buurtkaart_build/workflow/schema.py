@@ -40,6 +40,14 @@ _ITEM = {
     "*.van": ("Van wie", "locatie, cliënten of professionals (standaard: locatie)."),
     "*.tags": ("Thema's", "Woorden om op te zoeken en te koppelen, bijvoorbeeld [tuin, muziek]."),
     "*.voorwaarden": ("Voorwaarden", f"Wat nodig is om mee te doen: {', '.join(ACCESS_KEYS)}."),
+    "*.gekoppeld": (
+        "Gekoppeld",
+        "Kaarten die het team hieraan koppelde, zoals [cards/de-kastanje/bakkerij.md]. Ze staan bovenaan.",
+    ),
+    "*.past_niet": (
+        "Past niet",
+        "Kaarten die volgens het team niet passen: Buurtkaart stelt ze hier niet meer voor.",
+    ),
 }
 CARD_TEXT: dict[str, tuple[str, str]] = {
     "": ("Buurtkaart: kaart", "Eén vondst uit de buurt (cards/<locatie>/<naam>.md)."),
@@ -91,7 +99,7 @@ LOCATION_TEXT: dict[str, tuple[str, str]] = {
     "aanbod": (
         "Wat wij bieden",
         "Wat de locatie, de cliënten of de professionals de buurt kunnen bieden (van binnen naar buiten). "
-        "Een tekst, of een groep met wat, van, tags en voorwaarden.",
+        "Een tekst, of een groep met wat, van, tags, voorwaarden, gekoppeld en past_niet.",
     ),
     "behoeften": (
         "Wat wij nodig hebben",
