@@ -19,7 +19,6 @@ from pathlib import Path
 import yaml
 
 from buurtkaart_build.core.repository import load_repository
-
 from buurtkaart_build.match.engine import match_location
 from buurtkaart_build.match.vocabulary import load_vocabulary
 

@@ -29,6 +29,8 @@ def slugify(text: str, max_length: int = 60) -> str:
 
 def fold(text: str) -> str:
     """Lowercase and strip accents: ``Cliënten Café`` → ``clienten cafe``."""
+    if text.isascii():  # most text: nothing to strip (and the per-character loop is slow)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -163,8 +163,8 @@ def load_themes(root: Path | None = None) -> tuple[dict[str, Theme], dict[str, T
     """The shipped themes and concepts, extended with ``<root>/thema.yml`` when it exists.
 
     Every entry of ``thema.yml`` extends (or adds) both the theme and the concept of that name,
-    so a repository's words are themes and word links at once. Returns themes, concepts and the problems in ``thema.yml``; with
-    problems, the shipped data plus whatever could be read.
+    so a repository's words are themes and word links at once. Returns themes, concepts and
+    the problems in ``thema.yml``; with problems, the shipped data plus whatever could be read.
     """
     themes, concepts = shipped_themes(), shipped_concepts()
     file = root / REPO_FILE if root is not None else None
@@ -173,9 +173,11 @@ def load_themes(root: Path | None = None) -> tuple[dict[str, Theme], dict[str, T
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        return themes, concepts, [
-            Problem(REPO_FILE, None, None, f"het bestand kan niet worden gelezen ({exc}). Sla het op als UTF-8.")
-        ]
+        return (
+            themes,
+            concepts,
+            [Problem(REPO_FILE, None, None, f"het bestand kan niet worden gelezen ({exc}). Sla het op als UTF-8.")],
+        )
     extra, problems = parse_themes(text, REPO_FILE)
     if not extra:
         return themes, concepts, problems

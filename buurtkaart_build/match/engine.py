@@ -10,12 +10,12 @@ strength in words. Pure and deterministic: ties break on the card path.
 
 from __future__ import annotations
 
-import heapq
+import bisect
 from dataclasses import dataclass
 
 from ..core.geo import format_distance
 from ..core.models import Card, Item, Location
-from .index import CardIndex, Reason
+from .index import CardIndex, Query, Reason
 from .vocabulary import Analysis, Vocabulary
 
 # Field weights per direction: what a card offers (for our needs) or needs (for our offers).
@@ -118,34 +118,35 @@ def match_location(location: Location, cards: list[Card], vocabulary: Vocabulary
 def _match_item(
     item: Item, index: CardIndex, places: list[_Place], vocabulary: Vocabulary, top: int, *, need: bool
 ) -> ItemMatches:
-    query = vocabulary.analyse(" ".join([item.wat, *item.tags]))
+    analysis = vocabulary.analyse(" ".join([item.wat, *item.tags]))
+    query = index.prepare(analysis)
     conditions = item.voorwaarden if need else []
     linked, unfit = set(item.gekoppeld), set(item.past_niet)
-    scores = index.score(query)
-    ranked = []
-    for i, card in enumerate(index.cards):
-        raw = scores.get(i, 0.0)
+    scores, strong = index.score(query)
+    candidates = set(scores) | {i for i, card in enumerate(index.cards) if card.path in linked} if linked else scores
+    best: list[tuple] = []  # the best `wanted` so far, best first
+    wanted = max(top, len(linked))
+    for i in sorted(candidates, key=lambda i: -scores.get(i, 0.0)):
+        card, raw = index.cards[i], scores.get(i, 0.0)
+        if len(best) == wanted and not linked and raw + WARM_BONUS < -best[-1][1]:
+            break  # sorted by raw score: radius and conditions only lower it, warm adds at most WARM_BONUS
         if card.path in unfit:  # the team decided: does not fit this item
             continue
-        if card.path not in linked and raw < MIN_SCORE:
-            if raw < MIN_SCORE * STRONG_LINK or not _strong(index, i, query):
-                continue
+        if card.path not in linked and raw < MIN_SCORE and (raw < MIN_SCORE * STRONG_LINK or i not in strong):
+            continue
         answers = _answers(card, conditions)
         if "nee" in answers.values():
             continue
         asked = sum(1 for a in answers.values() if a != "ja")
         place = places[i]
         score = raw * place.factor * ASK_FACTOR**asked + (WARM_BONUS if place.warm else 0.0)
-        ranked.append((card.path not in linked, -round(min(1.0, score), 3), card.path, i, answers))
+        bisect.insort(best, (card.path not in linked, -round(min(1.0, score), 3), card.path, i, answers))
+        del best[wanted:]
     matches = [
         _match(index, places[i], i, -neg, answers, query, vocabulary, linked=not unlinked)
-        for unlinked, neg, _, i, answers in heapq.nsmallest(max(top, len(linked)), ranked)
+        for unlinked, neg, _, i, answers in best
     ]
-    return ItemMatches(item, matches, [vocabulary.label(t) for t in query.themes])
-
-
-def _strong(index: CardIndex, i: int, query: Analysis) -> bool:
-    return any(index.strong(i, terms) for terms in query.words.values())
+    return ItemMatches(item, matches, [vocabulary.label(t) for t in analysis.themes])
 
 
 def _answers(card: Card, conditions: list[str]) -> dict[str, str]:
@@ -159,7 +160,7 @@ def _match(
     i: int,
     score: float,
     answers: dict[str, str],
-    query: Analysis,
+    query: Query,
     vocabulary: Vocabulary,
     *,
     linked: bool = False,

@@ -27,6 +27,8 @@ EXTRA = 0.25  # each further link of the same word to the same card
 UNSEEN = 0.5  # a word no card knows, even through a concept, weighs this much in the total
 STRONG_FACTOR = 0.8  # a strong link: the word itself or a synonym ...
 STRONG_FIELD = 2.0  # ... in the title, aanbod/vraag or tags
+COMMON_SHARE, COMMON_MIN = 0.25, 8  # a linked word on more cards than this says nothing
+BODY_WEIGHT = 1.0  # the weight of the body: concept links do not count there
 FLIPPED = {NARROWER: BROADER, BROADER: NARROWER}  # for offers
 REUSED = 0.5  # a card word already reached by another word of the item
 LIGHT = 0.4  # a light word ("leren omgaan met geld": the need is about money) weighs this much
@@ -41,6 +43,14 @@ class Reason:
     same: bool = False  # the card has the word itself (no part, no concept link)
     word: str = ""  # the item's word
     card_word: str = ""  # the card's word it reaches
+
+
+@dataclass(frozen=True)
+class Query:
+    """A need or offer prepared for one index: its analysis and, per word, its terms and links."""
+
+    analysis: Analysis
+    words: list[tuple[tuple[tuple[str, str], ...], dict[str, tuple[float, str, str]]]]
 
 
 @dataclass
@@ -99,13 +109,17 @@ class CardIndex:
         self.concepts = concepts
         self.profiles = [_profile(card, fields, analyse) for card in cards]
         self.terms: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.fielded: dict[str, list[tuple[int, float]]] = defaultdict(list)  # not only in the body
         self.themes: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, profile in enumerate(self.profiles):
             for term, weight in profile.terms.items():
                 self.terms[term].append((i, weight))
+                if weight > BODY_WEIGHT:
+                    self.fielded[term].append((i, weight))
             for theme, weight in profile.themes.items():
                 self.themes[theme].append((i, weight))
         self._idf_top = math.log(1 + len(cards))
+        self._common = max(COMMON_MIN, COMMON_SHARE * len(cards))
 
     def idf(self, postings: dict[str, list], key: str) -> float:
         """Rare words weigh more: ln(1 + N / (1 + df))."""
@@ -128,66 +142,90 @@ class CardIndex:
                 continue
             for other, link in self.concepts.related(term).items():
                 value = factor * (FLIPPED.get(link.weight, link.weight) if self.offer else link.weight)
-                if other in self.terms and (other not in out or out[other][0] < value):
+                postings = self.fielded.get(other)
+                if not postings or len(postings) > self._common:
+                    continue  # not in the cards' own fields, or in so many that it says nothing
+                if other not in out or out[other][0] < value:
                     out[other] = (value, link.symbol, word)
         return out
 
-    def word_gains(self, terms: tuple[tuple[str, str], ...]) -> tuple[float, dict[int, tuple[float, str]]]:
-        """(what the word can add at most, per card index: what it adds and through which card key)."""
-        links = self.links(terms)
+    def prepare(self, query: Analysis) -> Query:
+        """The query's words with their links, computed once per item."""
+        return Query(query, [(terms, self.links(terms)) for terms in query.words.values()])
+
+    def word_gains(self, terms: tuple[tuple[str, str], ...], links: dict) -> tuple[float, dict[int, list]]:
+        """(what the word can add at most, per card index: [what it adds, through which key, strong?])."""
         own = max(self.idf(self.terms, t) for t, _ in terms)
         seen = any(k in self.terms for k in links)
-        light = LIGHT if terms[0][1] in LIGHT_WORDS else 1.0
-        own *= light
+        own *= LIGHT if terms[0][1] in LIGHT_WORDS else 1.0
         possible = own * TOP_WEIGHT * (1.0 if seen else UNSEEN)
-        per_card: dict[int, list[tuple[float, str]]] = defaultdict(list)
-        for key, (factor, _, _) in links.items():
-            idf = min(self.idf(self.terms, key), own)  # a rare synonym is no better than the word itself
-            for i, weight in self.terms.get(key, ()):
-                per_card[i].append((idf * weight * factor, key))
-        gains = {}
-        for i, values in per_card.items():
-            values.sort(reverse=True)
-            best, key = values[0]
-            gains[i] = (min(own * TOP_WEIGHT, best + EXTRA * sum(v for v, _ in values[1:4])), key)
+        rare = self._idf_top / 2
+        gains: dict[int, list] = {}  # i → [best, key, sum of all, strong]
+        for key, (factor, symbol, _) in links.items():
+            key_idf = self.idf(self.terms, key)
+            idf = key_idf if key_idf < own else own  # a rare synonym is no better than the word itself
+            strong = factor >= STRONG_FACTOR and key_idf >= rare
+            # A concept link counts in the card's own fields, not somewhere in its long text.
+            postings = self.terms[key] if symbol in ("", "→") else self.fielded[key]
+            scale = idf * factor
+            if not gains:  # the first key (the word itself): no card has anything yet
+                gains = {i: [scale * w, key, scale * w, strong and w >= STRONG_FIELD] for i, w in postings}
+                continue
+            for i, weight in postings:
+                value = scale * weight
+                entry = gains.get(i)
+                if entry is None:
+                    gains[i] = [value, key, value, strong and weight >= STRONG_FIELD]
+                    continue
+                if value > entry[0]:
+                    entry[0], entry[1] = value, key
+                entry[2] += value
+                if strong and weight >= STRONG_FIELD:
+                    entry[3] = True
         return possible, gains
 
-    def strong(self, i: int, terms: tuple[tuple[str, str], ...]) -> bool:
-        """True when the word reaches card ``i`` as itself or a synonym, in a strong field, and is rare."""
-        for key, (factor, _, _) in self.links(terms).items():
-            weight = self.profiles[i].terms.get(key, 0.0)
-            if factor >= STRONG_FACTOR and weight >= STRONG_FIELD and self.idf(self.terms, key) >= self._idf_top / 2:
-                return True
-        return False
-
-    def score(self, query: Analysis) -> dict[int, float]:
-        """Raw score per card index: the weighted share of the query's themes and words it covers."""
+    def score(self, query: Query) -> tuple[dict[int, float], set[int]]:
+        """Raw score per card index (the weighted share of the query's themes and words it
+        covers), and the cards one word reaches strongly (itself or a synonym, in the title,
+        aanbod/vraag or tags, and rare)."""
         total = 0.0
         gained: dict[int, float] = defaultdict(float)
-        used: dict[int, set[str]] = defaultdict(set)
-        for theme, word in query.themes.items():
+        used: set[tuple[int, str]] = set()
+        strong: set[int] = set()
+        for theme, word in query.analysis.themes.items():
             idf = self.theme_idf(theme) * (LIGHT if word in LIGHT_WORDS else 1.0)
             total += idf * TOP_WEIGHT
             for i, weight in self.themes.get(theme, ()):
                 gained[i] += idf * weight
-        for terms in query.words.values():
-            possible, gains = self.word_gains(terms)
+        for terms, links in query.words:
+            possible, gains = self.word_gains(terms, links)
             total += possible
-            for i, (value, key) in gains.items():
-                if key in used[i]:  # "foto" and "fotograaf" both reaching "kunst" is one link
+            for i, (best, key, summed, is_strong) in gains.items():
+                more = summed - best  # each further link of the word adds a little
+                value = best + EXTRA * (more if more < 3 * best else 3 * best)
+                if value > possible:
+                    value = possible
+                pair = (i, key)
+                if pair in used:  # "foto" and "fotograaf" both reaching "kunst" is one link
                     value *= REUSED
-                used[i].add(key)
+                else:
+                    used.add(pair)
                 gained[i] += value
-        return {i: min(1.0, value / total) for i, value in gained.items()} if total else {}
+                if is_strong:
+                    strong.add(i)
+        if not total:
+            return {}, set()
+        return {i: min(1.0, value / total) for i, value in gained.items()}, strong
 
-    def explain(self, i: int, query: Analysis) -> tuple[list[str], list[Reason]]:
+    def explain(self, i: int, query: Query) -> tuple[list[str], list[Reason]]:
         """The themes card ``i`` shares with the query, and for each query word its best link."""
         profile = self.profiles[i]
-        themes = sorted((-self.theme_idf(t) * profile.themes[t], t) for t in query.themes if t in profile.themes)
+        themes = query.analysis.themes
+        themes = sorted((-self.theme_idf(t) * profile.themes[t], t) for t in themes if t in profile.themes)
         reasons = []
-        for terms in query.words.values():
+        for terms, links in query.words:
             best = None
-            for key, (factor, symbol, word) in self.links(terms).items():
+            for key, (factor, symbol, word) in links.items():
                 if key in profile.terms:
                     value = min(self.idf(self.terms, key), self._idf_top) * profile.terms[key] * factor
                     card_word = profile.shown.get(key, word)
