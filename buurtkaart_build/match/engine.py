@@ -186,8 +186,8 @@ def _content_reasons(themes: list[str], links: list[Reason], vocabulary: Vocabul
         labels = [vocabulary.label(t).lower() for t in themes[:3]]
         reasons.append(("thema " if len(labels) == 1 else "thema's ") + ", ".join(labels))
     # "thema muziek", not also "woord: muziek" or "muziek ⊃ zingen" next to "woord: zingen"
-    links = [r for r in links if r.word not in themes][:MAX_LINKS]
-    words = [r.text for r in links if r.same]
+    links = links[:MAX_LINKS]
+    words = [r.text for r in links if r.same and r.text not in themes]
     if words:
         reasons.append(("woord: " if len(words) == 1 else "woorden: ") + ", ".join(words))
     reasons += [r.text for r in links if not r.same and r.card_word not in words]
