@@ -130,4 +130,4 @@ def test_an_offer_answers_a_broader_need(result):
     (busje,) = result.aanbod
     first = busje.matches[0]
     assert first.card.slug in ("soos", "taxi")
-    assert any("rolstoelbusje ⊂ vervoer" == r for r in reasons(busje).get("soos", []))
+    assert any(r == "rolstoelbusje ⊂ vervoer" for r in reasons(busje).get("soos", []))
