@@ -101,8 +101,10 @@ def _decision_message(path: str, location: Location, paths: set[str], key: str) 
         )
     if path in paths:
         return None
-    close = difflib.get_close_matches(path, sorted(paths), n=1, cutoff=0.7)
-    hint = f" Bedoel je '{close[0]}'?" if close else f" Kijk in de map cards/{location.slug}/ hoe het bestand heet."
+    slugs = {p.rsplit("/", 1)[-1]: p for p in paths}
+    close = difflib.get_close_matches(path.rsplit("/", 1)[-1], sorted(slugs), n=1, cutoff=0.7)
+    folder = f"cards/{location.slug}/"
+    hint = f" Bedoel je '{slugs[close[0]]}'?" if close else f" Kijk in de map {folder} hoe het bestand heet."
     return f"'{key}' noemt de kaart '{path}', maar die bestaat niet.{hint}"
 
 
