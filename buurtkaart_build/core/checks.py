@@ -103,8 +103,8 @@ def _decision_message(path: str, location: Location, paths: set[str], key: str) 
         return None
     slugs = {p.rsplit("/", 1)[-1]: p for p in paths}
     close = difflib.get_close_matches(path.rsplit("/", 1)[-1], sorted(slugs), n=1, cutoff=0.7)
-    folder = f"cards/{location.slug}/"
-    hint = f" Bedoel je '{slugs[close[0]]}'?" if close else f" Kijk in de map {folder} hoe het bestand heet."
+    where = f"cards/{location.slug}/"
+    hint = f" Bedoel je '{slugs[close[0]]}'?" if close else f" Kijk in de map {where} hoe het bestand heet."
     return f"'{key}' noemt de kaart '{path}', maar die bestaat niet.{hint}"
 
 

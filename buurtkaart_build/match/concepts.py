@@ -21,6 +21,7 @@ NARROWER = 0.7  # the need says natuur, the card vogels
 BROADER = 0.45  # the need says drogist, the card only winkel
 SYMBOLS = {SAME: "≈", NARROWER: "⊃", BROADER: "⊂"}
 MAX_PHRASE = 3
+NEGATIONS = frozenset({"niet", "zonder", "geen"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ class ConceptIndex:
     def _keys(self, entries: Iterable[str]) -> set[str]:
         keys = set()
         for entry in entries:
+            if NEGATIONS & set(entry.split()):
+                continue  # "niet druk" would otherwise mean "druk": stop words are left out
             parts = tokens(entry)
             if not parts or len(parts) > MAX_PHRASE:
                 continue
