@@ -131,3 +131,19 @@ def test_an_offer_answers_a_broader_need(result):
     first = busje.matches[0]
     assert first.card.slug in ("soos", "taxi")
     assert any(r == "rolstoelbusje ⊂ vervoer" for r in reasons(busje).get("soos", []))
+
+
+def test_same_matches_whatever_the_hash_seed():
+    """Concept links live in sets; ties must not depend on Python's string hashing."""
+    import os
+    import subprocess
+    import sys
+
+    from repo_files import ROOT
+
+    def run(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "buurtkaart_build", "match", "--locatie", "de-kastanje", "--format", "json"]
+        return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+
+    assert run("1") == run("2")

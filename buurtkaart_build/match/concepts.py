@@ -93,7 +93,7 @@ class ConceptIndex:
         out: dict[str, Link] = {}
 
         def add(keys: set[str], weight: float) -> None:
-            for other in keys:
+            for other in sorted(keys):  # a fixed order: ties between links break the same way every run
                 if other != k and (other not in out or out[other].weight < weight):
                     out[other] = Link(SYMBOLS[weight], weight)
 
