@@ -185,12 +185,19 @@ def _content_reasons(themes: list[str], links: list[Reason], vocabulary: Vocabul
     if themes:
         labels = [vocabulary.label(t).lower() for t in themes[:3]]
         reasons.append(("thema " if len(labels) == 1 else "thema's ") + ", ".join(labels))
-    # "thema muziek", not also "woord: muziek" or "muziek ⊃ zingen" next to "woord: zingen"
-    links = links[:MAX_LINKS]
-    words = [r.text for r in links if r.same and r.text not in themes]
+    # One reason per word of the card: not "koor ≈ zangers · zingen ≈ zangers", and not
+    # "muziek ⊃ zingen" next to "woord: zingen"; "thema muziek", not also "woord: muziek".
+    seen: set[str] = set()
+    kept = []
+    for reason in links:
+        if reason.card_word not in seen:
+            seen.add(reason.card_word)
+            kept.append(reason)
+    kept = kept[:MAX_LINKS]
+    words = [r.text for r in kept if r.same and r.text not in themes]
     if words:
         reasons.append(("woord: " if len(words) == 1 else "woorden: ") + ", ".join(words))
-    reasons += [r.text for r in links if not r.same and r.card_word not in words]
+    reasons += [r.text for r in kept if not r.same and r.card_word not in words]
     return reasons
 
 
