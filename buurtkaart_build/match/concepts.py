@@ -58,6 +58,7 @@ class ConceptIndex:
             self._narrow[concept.name] = covered
             for k in covered:
                 self._under.setdefault(k, set()).add(concept.name)
+        self.phrase_starts = frozenset(p[0] for p in self.phrases)
         self.related = functools.lru_cache(maxsize=16384)(self._related)
 
     def _expand(self, entries: Iterable[str], depth: int = 2) -> list[str]:

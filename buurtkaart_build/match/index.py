@@ -11,9 +11,9 @@ body. The raw score is the weighted share of the item's words and themes the car
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..core.models import Card
 from .concepts import BROADER, NARROWER, ConceptIndex
@@ -43,6 +43,17 @@ class Reason:
     same: bool = False  # the card has the word itself (no part, no concept link)
     word: str = ""  # the item's word
     card_word: str = ""  # the card's word it reaches
+
+
+@dataclass
+class Gains:
+    """What one word of the item adds per card: its best link, through which key, the rest."""
+
+    first: str | None = None  # the first key (the word itself); the best key unless `key` says other
+    best: dict[int, float] = field(default_factory=dict)
+    key: dict[int, str] = field(default_factory=dict)
+    others: dict[int, float] = field(default_factory=dict)  # the sum of its other links
+    strong: set[int] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -153,14 +164,15 @@ class CardIndex:
         """The query's words with their links, computed once per item."""
         return Query(query, [(terms, self.links(terms)) for terms in query.words.values()])
 
-    def word_gains(self, terms: tuple[tuple[str, str], ...], links: dict) -> tuple[float, dict[int, list]]:
-        """(what the word can add at most, per card index: [what it adds, through which key, strong?])."""
+    def word_gains(self, terms: tuple[tuple[str, str], ...], links: dict) -> tuple[float, Gains]:
+        """What the word can add at most, and per card what it adds (see :class:`Gains`)."""
         own = max(self.idf(self.terms, t) for t, _ in terms)
         seen = any(k in self.terms for k in links)
         own *= LIGHT if terms[0][1] in LIGHT_WORDS else 1.0
         possible = own * TOP_WEIGHT * (1.0 if seen else UNSEEN)
         rare = self._idf_top / 2
-        gains: dict[int, list] = {}  # i → [best, key, sum of all, strong]
+        gains = Gains()
+        best, others, best_key = gains.best, gains.others, gains.key
         for key, (factor, symbol, _) in links.items():
             key_idf = self.idf(self.terms, key)
             idf = key_idf if key_idf < own else own  # a rare synonym is no better than the word itself
@@ -168,51 +180,57 @@ class CardIndex:
             # A concept link counts in the card's own fields, not somewhere in its long text.
             postings = self.terms[key] if symbol in ("", "→") else self.fielded[key]
             scale = idf * factor
-            if not gains:  # the first key (the word itself): no card has anything yet
-                gains = {i: [scale * w, key, scale * w, strong and w >= STRONG_FIELD] for i, w in postings}
-                continue
-            for i, weight in postings:
-                value = scale * weight
-                entry = gains.get(i)
-                if entry is None:
-                    gains[i] = [value, key, value, strong and weight >= STRONG_FIELD]
-                    continue
-                if value > entry[0]:
-                    entry[0], entry[1] = value, key
-                entry[2] += value
-                if strong and weight >= STRONG_FIELD:
-                    entry[3] = True
+            if gains.first is None:  # the first key (the word itself): no card has anything yet
+                gains.first = key
+                best.update((i, scale * w) for i, w in postings)
+            else:
+                for i, weight in postings:
+                    value = scale * weight
+                    old = best.get(i)
+                    if old is None:
+                        best[i] = value
+                        best_key[i] = key
+                    elif value > old:
+                        best[i] = value
+                        best_key[i] = key
+                        others[i] = others.get(i, 0.0) + old
+                    else:
+                        others[i] = others.get(i, 0.0) + value
+            if strong:
+                gains.strong.update(i for i, w in postings if w >= STRONG_FIELD)
         return possible, gains
 
     def score(self, query: Query) -> tuple[dict[int, float], set[int]]:
         """Raw score per card index (the weighted share of the query's themes and words it
-        covers), and the cards one word reaches strongly (itself or a synonym, in the title,
-        aanbod/vraag or tags, and rare)."""
+        covers), and the cards one word reaches strongly (itself or a synonym, in the card's
+        own fields, and rare)."""
         total = 0.0
         gained: dict[int, float] = defaultdict(float)
-        used: set[tuple[int, str]] = set()
         strong: set[int] = set()
         for theme, word in query.analysis.themes.items():
             idf = self.theme_idf(theme) * (LIGHT if word in LIGHT_WORDS else 1.0)
             total += idf * TOP_WEIGHT
             for i, weight in self.themes.get(theme, ()):
                 gained[i] += idf * weight
+        counts = Counter(key for _, links in query.words for key in links)
+        shared = {key for key, n in counts.items() if n > 1}  # keys more than one word reaches
+        used: set[tuple[int, str]] = set()
         for terms, links in query.words:
             possible, gains = self.word_gains(terms, links)
             total += possible
-            for i, (best, key, summed, is_strong) in gains.items():
-                more = summed - best  # each further link of the word adds a little
+            others, keys, first = gains.others, gains.key, gains.first
+            for i, best in gains.best.items():
+                more = others.get(i, 0.0)  # each further link of the word adds a little
                 value = best + EXTRA * (more if more < 3 * best else 3 * best)
                 if value > possible:
                     value = possible
-                pair = (i, key)
-                if pair in used:  # "foto" and "fotograaf" both reaching "kunst" is one link
-                    value *= REUSED
-                else:
-                    used.add(pair)
+                key = keys.get(i, first)
+                if key in shared:
+                    if (i, key) in used:  # "foto" and "fotograaf" both reaching "kunst" is one link
+                        value *= REUSED
+                    used.add((i, key))
                 gained[i] += value
-                if is_strong:
-                    strong.add(i)
+            strong |= gains.strong
         if not total:
             return {}, set()
         return {i: min(1.0, value / total) for i, value in gained.items()}, strong

@@ -31,9 +31,9 @@ def spellings() -> dict[str, str]:
 def lemma(word: str) -> str:
     """The dictionary form of a folded word: ``liederen`` → ``lied``, ``haren`` → ``haar``."""
     word = spellings().get(word, word)
-    found = (simplemma.lemmatize(word, lang="nl") or word).lower()
+    found = (simplemma.lemmatize(word, lang="nl", low_memory=True) or word).lower()
     if found.endswith("je") and found != word:  # beestjes → beestje → beest
-        found = (simplemma.lemmatize(found, lang="nl") or found).lower()
+        found = (simplemma.lemmatize(found, lang="nl", low_memory=True) or found).lower()
     return found
 
 

@@ -57,6 +57,7 @@ class Vocabulary:
     concepts: dict[str, Theme] = field(default_factory=dict)
     by_stem: dict[str, frozenset[str]] = field(init=False)
     phrases: dict[tuple[str, ...], frozenset[str]] = field(init=False)
+    phrase_starts: frozenset[str] = field(init=False)  # first keys of the phrases, to skip the rest fast
     lexicon: frozenset[str] = field(init=False)  # theme and concept words, common compound parts
     known: frozenset[str] = field(init=False)  # the lexicon plus its keys, for splitting compounds
     links: ConceptIndex = field(init=False)
@@ -77,6 +78,7 @@ class Vocabulary:
                     phrases.setdefault(entry_key, set()).add(theme.name)
         self.by_stem = {k: frozenset(v) for k, v in by_stem.items()}
         self.phrases = {k: frozenset(v) for k, v in phrases.items()}
+        self.phrase_starts = frozenset(k[0] for k in self.phrases)
         self.links = ConceptIndex(self.concepts, key)
         words |= self.links.single_words
         self.lexicon = frozenset(words)
@@ -119,8 +121,9 @@ class Vocabulary:
         own_keys = [word_terms[0][0] for word_terms, _ in analysed]
         terms: dict[str, tuple[Term, ...]] = {}
         in_phrase: set[int] = set()
+        starts = [i for i, k in enumerate(own_keys) if k in self.links.phrase_starts]
         for size in range(MAX_PHRASE, 1, -1):  # "baantjes trekken" is one word for the matcher
-            for i in range(len(own_keys) - size + 1):
+            for i in starts:
                 window = tuple(own_keys[i : i + size])
                 if window in self.links.phrases and not in_phrase & set(range(i, i + size)):
                     in_phrase |= set(range(i, i + size))
@@ -134,7 +137,7 @@ class Vocabulary:
             for theme in sorted(word_themes):
                 themes.setdefault(theme, word)
         for size in range(2, MAX_PHRASE + 1):
-            for i in range(len(own_keys) - size + 1):
+            for i in (i for i, k in enumerate(own_keys) if k in self.phrase_starts):
                 for theme in sorted(self.phrases.get(tuple(own_keys[i : i + size]), ())):
                     themes.setdefault(theme, " ".join(words[i : i + size]))
         return Analysis(terms, themes)
