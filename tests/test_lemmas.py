@@ -40,3 +40,23 @@ def test_diminutive_bases():
     assert "boom" in diminutive_bases("boompje")
     assert "beest" in diminutive_bases("beestje")
     assert diminutive_bases("tuin") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [("buurthuiskamer", ["huiskamer"]), ("moestuinbakken", ["moestuin", "bakken"]), ("voedselbank", ["voedsel", "bank"]),
+     ("rolstoeltoegankelijk", ["rolstoel", "toegankelijk"]), ("zanggroepje", ["zang", "groep"]),
+     ("vogelhuisjes", ["vogel", "huis"])],
+)  # fmt: skip
+def test_compounds_are_split_into_known_parts(word, parts):
+    from buurtkaart_build.match.vocabulary import default_vocabulary
+
+    terms, _ = default_vocabulary().word(word)
+    assert [shown for _, shown in terms[1:]] == parts
+
+
+def test_speeltuin_is_no_garden():
+    from buurtkaart_build.match.vocabulary import default_vocabulary
+
+    terms, themes = default_vocabulary().word("speeltuin")
+    assert "tuin" not in {k for k, _ in terms} and "tuin" not in themes
