@@ -44,8 +44,9 @@ def test_diminutive_bases():
 
 @pytest.mark.parametrize(
     ("word", "parts"),
-    [("buurthuiskamer", ["huiskamer"]), ("moestuinbakken", ["moestuin", "bakken"]), ("voedselbank", ["voedsel", "bank"]),
-     ("rolstoeltoegankelijk", ["rolstoel", "toegankelijk"]), ("zanggroepje", ["zang", "groep"]),
+    [("buurthuiskamer", ["huiskamer"]), ("moestuinbakken", ["moestuin", "bakken"]),
+     ("voedselbank", ["voedsel", "bank"]), ("rolstoeltoegankelijk", ["rolstoel", "toegankelijk"]),
+     ("zanggroepje", ["zang", "groep"]),
      ("vogelhuisjes", ["vogel", "huis"])],
 )  # fmt: skip
 def test_compounds_are_split_into_known_parts(word, parts):
