@@ -103,3 +103,21 @@ def test_cli_json_and_text_carry_strength_and_gekoppeld(repo_dir):
     assert second["gekoppeld"] is False and second["sterkte"] in ("sterke match", "mogelijke match")
     text = invoke("match", "--locatie", "test", "--root", root).stdout
     assert "gekoppeld  Koor B  [cards/test/b-koor.md]" in text
+
+
+def test_a_linked_card_refusing_a_condition_is_hidden_with_a_warning(repo_dir):
+    refuses = card_text("Koor C", categorie="activiteiten", extra="toegankelijkheid: {rolstoel: nee}\n")
+    files = {
+        "inventory/test.md": inventory("    voorwaarden: [rolstoel]\n    gekoppeld: [cards/test/c-koor.md]\n"),
+        **CARDS,
+        "cards/test/c-koor.md": refuses,
+    }
+    repo = load_repository(repo_dir(files, inventory=False))
+    assert not repo.errors
+    assert [(p.line, p.message) for p in repo.warnings if p.file == "inventory/test.md"] == [
+        (7, "de gekoppelde kaart 'cards/test/c-koor.md' zegt 'nee' bij rolstoel, een voorwaarde van 'Een koor waar "
+         "een cliënt kan zingen'. Daarom staat hij niet bij de matches. Haal de koppeling weg, of pas de voorwaarden "
+         "of de kaart aan."),
+    ]  # fmt: skip
+    result = match_location(repo.locations["test"], repo.cards_of("test"), default_vocabulary())
+    assert "c-koor" not in [m.card.slug for m in result.behoeften[0].matches]  # 'nee' is never shown
