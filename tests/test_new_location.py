@@ -9,12 +9,12 @@ import yaml
 
 from buurtkaart_build.core.load import RawDoc, parse_text
 from buurtkaart_build.core.models import LOCATION_KEYS
+from buurtkaart_build.core.templates import inventory_template
 from buurtkaart_build.core.validate import validate_location
 from buurtkaart_build.workflow.new_location import (
     INVENTORY_QUESTIONS,
     NewLocation,
     inventory_problems,
-    inventory_template,
     render_inventory,
     write_inventory,
 )
@@ -32,8 +32,8 @@ def _front(text: str):
 def test_template_asks_the_inventory_questions_of_the_method():
     flat = " ".join(inventory_template().split())
     assert [q for q in INVENTORY_QUESTIONS if q not in flat] == []
-    for whom in ("locatie", "cliënten", "professionals"):
-        assert f"van: {whom}" in flat
+    assert "kies je: locatie, cliënten of professionals" in flat
+    assert "van: locatie" in flat and "van: cliënten" in flat  # the examples
 
 
 def test_questions_are_yaml_comments_above_the_keys():
@@ -52,7 +52,7 @@ def test_template_offers_every_key_and_no_other():
 def test_untitled_template_names_the_required_fields():
     doc, front = _front(inventory_template())
     assert front is None
-    assert {p.field for p in doc.problems if p.is_error} == {"naam"}  # empty coordinates: 'not filled in'
+    assert {p.field for p in doc.problems if p.is_error} == {"naam", "coordinaten"}  # the two required fields
 
 
 def test_rendered_inventory_is_valid_and_keeps_the_questions():

@@ -89,4 +89,4 @@ def test_a_new_repository_gets_every_page_and_can_replace_one(tmp_path: Path):
         assert label in nav, label
     for page in help_pages():
         assert (site / page.removesuffix(".md") / "index.html").is_file(), page
-    assert "<div class=\"admonition" in (site / "help" / "vondst-toevoegen" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="admonition' in (site / "help" / "vondst-toevoegen" / "index.html").read_text(encoding="utf-8")

@@ -19,5 +19,7 @@ def test_a_new_organisation_starts_from_the_wheel(tmp_path: Path):
 
 def test_the_link_checker_finds_a_broken_link(tmp_path: Path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<a href="../b/">b</a> <a href="../a/">a</a> <a href="https://x.nl/">x</a>')
+    (tmp_path / "a" / "index.html").write_text(
+        '<a href="../b/">b</a> <a href="../a/">a</a> <a href="https://x.nl/">x</a>'
+    )
     assert wheel_smoke.broken_links(tmp_path) == ["a/index.html → ../b/"]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
+from ..core.version import package_version
 from ..workflow.init import repository_files, write_new_files
 from .dutch import DutchCommand
 from .location_input import ADDRESS, COORDINATES, RADIUS, SHORT_NAME, complete
-from .version import package_version
 
 
 @click.command(cls=DutchCommand)
@@ -21,7 +21,7 @@ from .version import package_version
     type=click.Path(file_okay=False, path_type=Path),
     help="De map voor de nieuwe Buurtkaart (standaard: de huidige map). Een nieuwe map wordt gemaakt.",
 )
-@click.option("--naam", default=None, help="De naam van de eerste locatie, bijvoorbeeld \"Woonlocatie De Linde\".")
+@click.option("--naam", default=None, help='De naam van de eerste locatie, bijvoorbeeld "Woonlocatie De Linde".')
 @ADDRESS
 @COORDINATES
 @RADIUS

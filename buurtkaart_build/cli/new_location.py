@@ -39,5 +39,7 @@ def new_location(naam: str, root: Path, **given: str | None) -> None:
         ) from None
     rel = path.relative_to(root).as_posix()
     click.echo(f"Nieuwe locatie: {rel}")
-    click.echo("Vul samen de vragen in (wat jullie bieden, wat jullie nodig hebben) en controleer met: buurtkaart check")
+    click.echo(
+        "Vul samen de vragen in (wat jullie bieden, wat jullie nodig hebben) en controleer met: buurtkaart check"
+    )
     click.echo(f'Een eerste vondst: buurtkaart new {rel[len("inventory/") : -3]} bedrijven "Naam van de plek"')

@@ -75,7 +75,9 @@ def templates_page() -> str:
     for category, label in CATEGORIES.items():
         parts.append(f"## {label}\n\nVoor een nieuw bestand in `cards/<locatie>/`.\n")
         parts.append(_code(template_text(category)))
-    parts.append("## Inventaris van een locatie\n\nVoor een nieuw bestand in `inventory/`, zoals `inventory/de-linde.md`.\n")
+    parts.append(
+        "## Inventaris van een locatie\n\nVoor een nieuw bestand in `inventory/`, zoals `inventory/de-linde.md`.\n"
+    )
     parts.append(_code(inventory_template()))
     return "\n".join(parts)
 

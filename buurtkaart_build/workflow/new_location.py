@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from ..core.errors import Problem
 from ..core.fields import parse_coordinates
 from ..core.load import RawDoc, parse_text
 from ..core.slugs import RESERVED_LOCATION_SLUGS, is_slug, slugify
+from ..core.templates import inventory_template
 from ..core.validate import validate_location
 
 # The inventory questions of the guide ("Voorbereiding", "Van binnen naar buiten & van buiten
@@ -51,11 +51,6 @@ class NewLocation:
         return f"inventory/{self.slug or slugify(self.naam)}.md"
 
 
-def inventory_template() -> str:
-    """The inventory template exactly as packaged."""
-    return (resources.files("buurtkaart_build") / "data" / "inventaris.md").read_text(encoding="utf-8")
-
-
 def render_inventory(location: NewLocation) -> str:
     """The template with name, address, coordinates and radius filled in (YAML-safe)."""
     lines = inventory_template().split("\n")
@@ -72,7 +67,7 @@ def render_inventory(location: NewLocation) -> str:
 def slug_problem(slug: str) -> str | None:
     """A Dutch message when ``slug`` cannot name a location, else ``None``."""
     if not slug:
-        return "de naam van de locatie is leeg. Schrijf de naam, bijvoorbeeld: \"Woonlocatie De Linde\"."
+        return 'de naam van de locatie is leeg. Schrijf de naam, bijvoorbeeld: "Woonlocatie De Linde".'
     if not is_slug(slug):
         return (
             f"'{slug}' kan geen korte naam van een locatie zijn. Gebruik alleen kleine letters, "

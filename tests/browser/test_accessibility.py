@@ -20,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from buurtkaart_build.render.style import CATEGORY_STYLES
 
-from .harness import ROOT
+from .harness import HELP
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +40,7 @@ PAGES = {
     "matching": f"{LOCATION}/vraag-en-aanbod/",
     "tags": "tags/",
     "not found": "404.html",
-    **{f"help {p.stem}": f"help/{p.stem}/" for p in sorted((ROOT / "docs" / "help").glob("*.md"))},
+    **{f"help {p.stem}": f"help/{p.stem}/" for p in sorted(HELP.glob("*.md"))},
 }
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}

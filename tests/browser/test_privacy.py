@@ -24,7 +24,7 @@ import pytest
 from buurtkaart_build.core.fields import tel_href
 from buurtkaart_build.core.repository import load_repository
 
-from .harness import ROOT, build_site, host_pattern, tile_template, track_requests, wait_until_quiet
+from .harness import HELP, ROOT, build_site, host_pattern, tile_template, track_requests, wait_until_quiet
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ PAGE_TYPES = {
     "tags": "tags/",
     "not found": "404.html",
 }
-HELP_PAGES = sorted(f"help/{p.stem}/" for p in (ROOT / "docs" / "help").glob("*.md"))
+HELP_PAGES = sorted(f"help/{p.stem}/" for p in HELP.glob("*.md"))
 
 
 def _settle(visit) -> None:
