@@ -54,7 +54,9 @@ def init(map_: Path, pakket: str | None, **given: str | None) -> None:
     if existing:
         slug = existing[0]
     else:
-        location, text = complete(given, ask=("naam", "adres", "coordinaten", "zoekstraal"))
+        # Given a name, the caller works without questions: only a missing required field is asked.
+        ask = ("naam", "adres", "coordinaten", "zoekstraal") if given.get("naam") is None else ("coordinaten",)
+        location, text = complete(given, ask=ask)
         slug = location.path.removeprefix("inventory/").removesuffix(".md")
         files[location.path] = text
     values = {"locatie": slug, "versie": version, "pakket": " ".join((pakket or f"buurtkaart=={version}").split())}

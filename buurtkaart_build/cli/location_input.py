@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import click
 
-from ..workflow.new_location import NewLocation, inventory_problems, render_inventory
+from ..workflow.new_location import NewLocation, answer_problem, inventory_problems, render_inventory
 
 # Options of both commands; what is missing is asked for (see ``complete``).
 ADDRESS = click.option("--adres", default=None, help="Straat, huisnummer en plaats van de locatie.")
@@ -32,37 +30,37 @@ QUESTIONS = {
     "zoekstraal": "Zoekstraal in meters, van 500 tot 3000",
 }
 DEFAULTS = {"adres": "", "zoekstraal": "1000"}
-FIELD_OF_PROBLEM = {None: "naam", "naam": "naam", "coordinaten": "coordinaten", "zoekstraal": "zoekstraal"}
-MAX_TRIES = 3
+OPTION_OF = {"naam": "--naam", "adres": "--adres", "coordinaten": "--coordinaten", "zoekstraal": "--zoekstraal"}
+MAX_TRIES = 5
 
 
 def complete(given: dict[str, str | None], ask: tuple[str, ...]) -> tuple[NewLocation, str]:
-    """The location and its inventory text; asks for each field of ``ask`` that was not given.
-
-    A field that was asked for is asked again when its answer is wrong; a wrong option stops
-    the command with the message (exit code 2).
-    """
-    asked = {name for name in ask if given.get(name) is None}
-    values = {name: given.get(name) or "" for name in ("naam", "adres", "coordinaten", "zoekstraal")}
+    """The location and its inventory text. Each field of ``ask`` that was not given as an
+    option is asked for, and asked again at once when the answer cannot be used; a wrong
+    option stops the command with the message (exit code 2)."""
+    values = {name: (given.get(name) or "").strip() for name in QUESTIONS}
     for name in ask:
-        if name in asked:
+        if given.get(name) is None:
             values[name] = _ask(name)
-    location = NewLocation(**values, slug=given.get("korte_naam") or "")
-    for _ in range(MAX_TRIES):
-        text = render_inventory(location)
-        problems = inventory_problems(location, text)
-        if not problems:
-            return location, text
+    location = NewLocation(**values, slug=(given.get("korte_naam") or "").strip())
+    text = render_inventory(location)
+    problems = inventory_problems(location, text)
+    if problems:
         problem = problems[0]
-        name = FIELD_OF_PROBLEM.get(problem.field, "")
-        if name not in asked or (problem.field is None and location.slug):
-            raise click.BadParameter(problem.message, param_hint=f"'{name or problem.field}'")
-        click.echo(f"Dat klopt niet: {problem.message}", err=True)
-        location = replace(location, **{name: _ask(name)})
-    raise click.UsageError("Te vaak een antwoord dat niet klopt. Probeer het opnieuw.")
+        hint = "'--korte-naam'" if problem.field is None and location.slug else f"'{problem.field or 'naam'}'"
+        raise click.BadParameter(problem.message, param_hint=hint)
+    return location, text
 
 
 def _ask(name: str) -> str:
     default = DEFAULTS.get(name)
-    answer = click.prompt(QUESTIONS[name], default=default, show_default=bool(default))
-    return answer.strip()
+    for _ in range(MAX_TRIES):
+        try:
+            answer = click.prompt(QUESTIONS[name], default=default, show_default=bool(default)).strip()
+        except click.Abort:
+            raise click.UsageError(f"geen antwoord. Geef het mee met de optie {OPTION_OF[name]}.") from None
+        problem = answer_problem(name, answer)
+        if problem is None:
+            return answer
+        click.echo(f"Dat klopt niet: {problem}", err=True)
+    raise click.UsageError(f"te vaak een antwoord dat niet klopt. Geef het mee met de optie {OPTION_OF[name]}.")

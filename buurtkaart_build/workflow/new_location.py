@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import Problem
-from ..core.fields import parse_coordinates
+from ..core.fields import parse_coordinates, parse_radius
 from ..core.load import RawDoc, parse_text
 from ..core.slugs import RESERVED_LOCATION_SLUGS, is_slug, slugify
 from ..core.templates import inventory_template
@@ -75,6 +75,23 @@ def slug_problem(slug: str) -> str | None:
         )
     if slug in RESERVED_LOCATION_SLUGS:
         return f"de korte naam '{slug}' gebruikt de website zelf al. Kies een andere, bijvoorbeeld: {slug}-1."
+    return None
+
+
+def answer_problem(name: str, value: str) -> str | None:
+    """A Dutch message when one answer (``naam``, ``coordinaten``, ``zoekstraal``) cannot be used.
+
+    Lets a command ask again at once; :func:`inventory_problems` checks the whole file after.
+    """
+    try:
+        if name == "naam":
+            return slug_problem(slugify(value))
+        if name == "coordinaten":
+            parse_coordinates(value.strip())
+        elif name == "zoekstraal" and value.strip():
+            parse_radius(value.strip())
+    except ValueError as exc:
+        return str(exc)
     return None
 
 
