@@ -27,6 +27,17 @@ def snapshot(root: Path) -> dict[str, str]:
     }
 
 
+def test_init_offers_the_short_name_and_checks_it(tmp_path: Path):
+    answers = "Woonlocatie De Linde\nkaart\n\n\n52.51, 6.10\n\n"  # name, reserved, default short name, ...
+    result = invoke("init", tmp_path, stdin=answers)
+    assert result.exit_code == 0, result.output
+    assert "Korte naam voor links en bestandsnamen (kleine letters, cijfers en streepjes) [woonlocatie-de-linde]" in (
+        result.output
+    )
+    assert "Dat klopt niet: de korte naam 'kaart' gebruikt de website zelf al." in result.output
+    assert list(load_repository(tmp_path).locations) == ["woonlocatie-de-linde"]
+
+
 def test_init_with_options_sets_up_a_valid_repository(tmp_path: Path):
     root = tmp_path / "nieuw"
     result = invoke("init", root, *OPTIONS, "--zoekstraal", "1200")

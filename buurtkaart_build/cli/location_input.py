@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..core.slugs import slugify
 from ..workflow.new_location import NewLocation, answer_problem, inventory_problems, render_inventory
 
 # Options of both commands; what is missing is asked for (see ``complete``).
@@ -28,9 +29,16 @@ QUESTIONS = {
     "adres": "Adres (straat, huisnummer, plaats; leeg laten mag)",
     "coordinaten": "Coördinaten (bijvoorbeeld: 52.5031, 6.0992; in Google Maps: rechtermuisklik op de plek)",
     "zoekstraal": "Zoekstraal in meters, van 500 tot 3000",
+    "korte_naam": "Korte naam voor links en bestandsnamen (kleine letters, cijfers en streepjes)",
 }
 DEFAULTS = {"adres": "", "zoekstraal": "1000"}
-OPTION_OF = {"naam": "--naam", "adres": "--adres", "coordinaten": "--coordinaten", "zoekstraal": "--zoekstraal"}
+OPTION_OF = {
+    "korte_naam": "--korte-naam",
+    "naam": "--naam",
+    "adres": "--adres",
+    "coordinaten": "--coordinaten",
+    "zoekstraal": "--zoekstraal",
+}
 MAX_TRIES = 5
 
 
@@ -38,11 +46,14 @@ def complete(given: dict[str, str | None], ask: tuple[str, ...]) -> tuple[NewLoc
     """The location and its inventory text. Each field of ``ask`` that was not given as an
     option is asked for, and asked again at once when the answer cannot be used; a wrong
     option stops the command with the message (exit code 2)."""
-    values = {name: (given.get(name) or "").strip() for name in QUESTIONS}
+    values = {name: (given.get(name) or "").strip() for name in ("naam", "adres", "coordinaten", "zoekstraal")}
+    slug = (given.get("korte_naam") or "").strip()
     for name in ask:
         if given.get(name) is None:
             values[name] = _ask(name)
-    location = NewLocation(**values, slug=(given.get("korte_naam") or "").strip())
+            if name == "naam" and not slug:  # the short name is in every link: offer to choose it
+                slug = _ask("korte_naam", default=slugify(values["naam"]))
+    location = NewLocation(**values, slug=slug)
     text = render_inventory(location)
     problems = inventory_problems(location, text)
     if problems:
@@ -52,8 +63,8 @@ def complete(given: dict[str, str | None], ask: tuple[str, ...]) -> tuple[NewLoc
     return location, text
 
 
-def _ask(name: str) -> str:
-    default = DEFAULTS.get(name)
+def _ask(name: str, default: str | None = None) -> str:
+    default = DEFAULTS.get(name, default)
     for _ in range(MAX_TRIES):
         try:
             answer = click.prompt(QUESTIONS[name], default=default, show_default=bool(default)).strip()

@@ -79,13 +79,16 @@ def slug_problem(slug: str) -> str | None:
 
 
 def answer_problem(name: str, value: str) -> str | None:
-    """A Dutch message when one answer (``naam``, ``coordinaten``, ``zoekstraal``) cannot be used.
+    """A Dutch message when one answer (``naam``, ``korte_naam``, ``coordinaten``, ``zoekstraal``)
+    cannot be used.
 
     Lets a command ask again at once; :func:`inventory_problems` checks the whole file after.
     """
     try:
         if name == "naam":
             return slug_problem(slugify(value))
+        if name == "korte_naam":
+            return slug_problem(value)
         if name == "coordinaten":
             parse_coordinates(value.strip())
         elif name == "zoekstraal" and value.strip():
