@@ -38,8 +38,9 @@ def init(map_: Path, pakket: str | None, **given: str | None) -> None:
     Maakt mkdocs.yml, docs/index.md, de CI-bestanden voor GitHub en GitLab, het sjabloon voor
     pull requests, een CODEOWNERS-voorbeeld, de pre-commit-instellingen, .gitignore,
     requirements.txt, een README voor coördinatoren, de kaartsjablonen en de inventaris van de
-    eerste locatie. Wat niet als optie is gegeven, vraagt de opdracht. Een bestaand bestand
-    wordt nooit overschreven: nog een keer init verandert niets.
+    eerste locatie. Zonder --naam vraagt de opdracht naar de locatie; met --naam alleen nog
+    naar de coördinaten, als die ontbreken. Een bestaand bestand wordt nooit overschreven: nog
+    een keer init verandert niets.
 
     \b
     Voorbeelden:
