@@ -95,6 +95,20 @@ def test_init_in_a_file_is_refused(tmp_path: Path):
     assert result.exit_code == 2 and "is een bestand, geen map" in result.output
 
 
+def test_init_below_a_file_says_so_in_dutch(tmp_path: Path):
+    (tmp_path / "bestand").write_text("x")
+    result = invoke("init", tmp_path / "bestand" / "sub", *OPTIONS)
+    assert result.exit_code == 1
+    assert "lukt niet: een deel van het pad is een bestand, geen map." in result.output
+
+
+def test_init_without_answers_names_the_option(tmp_path: Path):
+    result = invoke("init", tmp_path)  # no input at all, as in CI
+    assert result.exit_code == 2
+    assert "geen antwoord. Geef het mee met de optie --naam." in result.output
+    assert not any(tmp_path.iterdir())
+
+
 def test_init_takes_the_package_line(tmp_path: Path):
     spec = "buurtkaart @ https://intranet.example.org/buurtkaart-1.0-py3-none-any.whl"
     assert invoke("init", tmp_path, *OPTIONS, "--pakket", spec).exit_code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import click
@@ -11,11 +12,19 @@ from ..workflow.init import repository_files, write_new_files
 from .dutch import DutchCommand
 from .location_input import ADDRESS, COORDINATES, RADIUS, SHORT_NAME, complete
 
+WRITE_ERRORS = {
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EACCES: "je hebt geen toestemming om daar te schrijven",
+    errno.EPERM: "je hebt geen toestemming om daar te schrijven",
+    errno.EROFS: "die schijf is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+}
+
 
 @click.command(cls=DutchCommand)
 @click.argument(
     "map_",
-    metavar="MAP",
+    metavar="[MAP]",
     required=False,
     default=".",
     type=click.Path(file_okay=False, path_type=Path),
@@ -65,7 +74,8 @@ def init(map_: Path, pakket: str | None, **given: str | None) -> None:
     try:
         written = write_new_files(map_, dict(sorted(files.items())))
     except OSError as exc:
-        raise click.ClickException(f"schrijven in '{map_}' lukt niet: {exc.strerror or exc}.") from None
+        reason = WRITE_ERRORS.get(exc.errno, exc.strerror or str(exc))
+        raise click.ClickException(f"schrijven in '{map_}' lukt niet: {reason}.") from None
     _report(map_, written.created, written.kept, slug)
 
 
