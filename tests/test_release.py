@@ -37,6 +37,7 @@ def test_changelog_follows_keep_a_changelog():
 def test_footer_line_keeps_the_sites_own_copyright():
     assert version_line(None).startswith("Gemaakt met Buurtkaart ")
     assert version_line("© Zorggroep Oost").startswith("© Zorggroep Oost · Gemaakt met Buurtkaart ")
+    assert version_line(version_line("© Zorggroep Oost")) == version_line("© Zorggroep Oost")
 
 
 def test_the_demo_footer_shows_the_version(demo_site):

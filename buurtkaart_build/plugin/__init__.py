@@ -33,8 +33,10 @@ NEEDED_EXTENSIONS = ("attr_list", "tables", "admonition", "toc")
 
 def version_line(copyright: str | None) -> str:
     """The site footer: the repository's own line (if any), then the Buurtkaart version."""
-    own = f"{copyright} · " if copyright else ""
-    return f"{own}Gemaakt met Buurtkaart {package_version()}"
+    line = f"Gemaakt met Buurtkaart {package_version()}"
+    if copyright and line in copyright:
+        return copyright  # the same config seen twice
+    return f"{copyright} · {line}" if copyright else line
 
 
 class BuurtkaartConfig(base.Config):
