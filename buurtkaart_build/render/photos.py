@@ -1,0 +1,124 @@
+"""Publish a card's photos: upright, without any metadata, resized, WebP plus a JPEG fallback.
+
+A phone photo tells where (GPS) and when it was taken and with which camera; none of that may
+reach the site. Every published file is made from the pixels alone: the orientation tag is
+applied first (so the photo stands upright without it), colours are converted to sRGB, and a
+new image without EXIF, XMP, ICC profile or comments is encoded. Pillow's encoders are
+deterministic, so the same photo gives byte-identical files on every build (the bytes depend on
+the pinned Pillow and its bundled libwebp/libjpeg).
+
+Decoding and encoding a phone photo takes a fraction of a second; results are cached by the
+file's content, so ``mkdocs serve`` does not redo the photos of unchanged cards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps
+
+LARGE = 1600  # longest side of the photo on the card page (px)
+THUMB = 480  # longest side of the thumbnail in lists and map popups (px)
+SIZES = {"groot": LARGE, "klein": THUMB}
+FORMATS = {"webp": "image/webp", "jpg": "image/jpeg"}
+WEBP_QUALITY = 80
+JPEG_QUALITY = 82
+BACKGROUND = (255, 255, 255)  # transparent parts of a PNG become white (JPEG has no transparency)
+
+
+class PhotoError(ValueError):
+    """The file could not be decoded as an image (the check should have caught it)."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One published size of a photo, in both formats."""
+
+    width: int
+    height: int
+    webp: bytes
+    jpg: bytes
+
+
+@dataclass(frozen=True)
+class Published:
+    """A published photo: one :class:`Variant` per name in :data:`SIZES`."""
+
+    variants: dict[str, Variant]
+
+
+_CACHE: dict[str, Published] = {}
+_CACHE_LIMIT = 256
+
+
+def publish_file(path: Path) -> Published:
+    """Publish the photo at ``path`` (cached by content). Raises :class:`PhotoError`."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PhotoError(str(exc)) from None
+    key = hashlib.sha256(data).hexdigest()
+    if key not in _CACHE:
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.clear()
+        _CACHE[key] = publish(data)
+    return _CACHE[key]
+
+
+def publish(data: bytes) -> Published:
+    """The photo in every size and format, from its pixels only. Raises :class:`PhotoError`."""
+    try:
+        with Image.open(io.BytesIO(data)) as source:
+            source.draft("RGB", (LARGE, LARGE))  # JPEG: decode at a reduced scale when it is big
+            upright = ImageOps.exif_transpose(source)
+            pixels = _srgb_pixels(upright)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise PhotoError(str(exc)) from None
+    variants = {}
+    for name, longest in SIZES.items():
+        image = _resized(pixels, longest)
+        variants[name] = Variant(image.width, image.height, _encode(image, "WEBP"), _encode(image, "JPEG"))
+    return Published(variants)
+
+
+def _srgb_pixels(image: Image.Image) -> Image.Image:
+    """A NEW RGB image with the same pixels in sRGB and an empty ``info``: no metadata survives."""
+    icc = image.info.get("icc_profile")
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, BACKGROUND)
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        image = flat
+    else:
+        image = image.convert("RGB")
+    if icc:
+        image = _to_srgb(image, icc)
+    return Image.frombytes("RGB", image.size, image.tobytes())
+
+
+def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
+    """Convert from the embedded colour profile to sRGB, so the profile can be dropped."""
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        return ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image  # a broken profile: keep the pixels as they are
+
+
+def _resized(image: Image.Image, longest: int) -> Image.Image:
+    """At most ``longest`` px on the longest side; never enlarged."""
+    copy = image.copy()
+    copy.thumbnail((longest, longest), Image.Resampling.LANCZOS)
+    return copy
+
+
+def _encode(image: Image.Image, kind: str) -> bytes:
+    buffer = io.BytesIO()
+    if kind == "WEBP":
+        image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=4, exif=b"", icc_profile=None)
+    else:
+        image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return buffer.getvalue()
