@@ -20,6 +20,8 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from .html import esc
+
 LARGE = 1600  # longest side of the photo on the card page (px)
 THUMB = 480  # longest side of the thumbnail in lists and map popups (px)
 SIZES = {"groot": LARGE, "klein": THUMB}
@@ -122,3 +124,64 @@ def _encode(image: Image.Image, kind: str) -> bytes:
     else:
         image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     return buffer.getvalue()
+
+
+# --- on the site -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A card's published photo as the pages show it.
+
+    Attributes:
+        alt: The card's ``beschrijving`` (escaped where it is used).
+        stem: Path below the location's folder without size and extension, e.g. ``fotos/bakker-1``.
+        sizes: ``{size name: (width, height)}`` of the published files.
+    """
+
+    alt: str
+    stem: str
+    sizes: dict[str, tuple[int, int]]
+
+    def url(self, size: str, ext: str) -> str:
+        return f"{self.stem}-{size}.{ext}"
+
+
+def card_photos(root: Path, card) -> list[tuple[Shown, Published]]:
+    """The card's photos, published (cached), in the card's order. Raises :class:`PhotoError`."""
+    out = []
+    for number, photo in enumerate(getattr(card, "fotos", None) or [], start=1):
+        folder = (root / card.path).parent
+        published = publish_file(folder / photo.bestand)
+        sizes = {name: (v.width, v.height) for name, v in published.variants.items()}
+        out.append((Shown(photo.beschrijving or "", f"fotos/{card.slug}-{number}", sizes), published))
+    return out
+
+
+def photo_files(locatie: str, photos: list[tuple[Shown, Published]]) -> dict[str, bytes]:
+    """``{site path: bytes}`` of every size and format, e.g. ``de-kastanje/fotos/bakker-1-groot.webp``."""
+    out = {}
+    for shown, published in photos:
+        for size, variant in published.variants.items():
+            out[f"{locatie}/{shown.url(size, 'webp')}"] = variant.webp
+            out[f"{locatie}/{shown.url(size, 'jpg')}"] = variant.jpg
+    return out
+
+
+def picture(shown: Shown, size: str, up: str, cls: str = "bk-photo") -> str:
+    """``<picture>``: WebP for browsers that have it, JPEG otherwise; ``alt`` is the description.
+
+    Args:
+        shown: The photo.
+        size: ``groot`` or ``klein``.
+        up: Prefix from the page to the location's folder, e.g. ``../``.
+        cls: Class of the ``<picture>``.
+    """
+    width, height = shown.sizes[size]
+    lazy = ' loading="lazy"' if size == "klein" else ""
+    return (
+        f'<picture class="{esc(cls)}">'
+        f'<source type="image/webp" srcset="{esc(up + shown.url(size, "webp"))}">'
+        f'<img src="{esc(up + shown.url(size, "jpg"))}" alt="{esc(shown.alt)}" width="{width}" height="{height}"'
+        f' decoding="async"{lazy}></picture>'
+    )
