@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.errors import BuurtkaartError
 from ..core.history import last_commit_time
+from ..render.easy_read import READ_ALOUD_SCRIPT
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
 from ..render.site import HOME_MARKER, css_files, generate, home_table
@@ -49,6 +50,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         for name in css_files():
             if f"{ASSET_DIR}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{name}")
+        # The "Lees voor" button of the easy-read pages; does nothing on pages without one.
+        if READ_ALOUD_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(READ_ALOUD_SCRIPT)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:

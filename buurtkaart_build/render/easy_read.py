@@ -3,9 +3,9 @@
 Written for people with an intellectual disability: large type, short sentences, one idea per
 line, a pictogram with a word for every category and accessibility fact (never the pictogram
 alone), the photo, distances as minutes instead of metres, and a "Lees voor" button that uses
-the browser's own speech synthesis (``assets/js/buurtkaart-voorlezen.js``; nothing is sent
-anywhere). Every card has an easy-read page at ``/<locatie>/makkelijk-lezen/<slug>/``, linked
-both ways with the card's normal page. All card values are escaped.
+the browser's own speech synthesis (``assets/js/buurtkaart-voorlezen.js``, added to every
+page by the plugin; nothing is sent anywhere). Every card has an easy-read page at
+``/<locatie>/makkelijk-lezen/<slug>/``, linked both ways with the card's normal page. All card values are escaped.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable
 
 from ..core.choices import ACCESS_KEYS
-from ..core.geo import metres
 from ..core.models import Card, Location
 from .html import ASSET_DIR, block, esc, icon, page_meta
 from .photos import Shown, picture
@@ -31,7 +30,7 @@ EASY_CATEGORIES = {
 }
 # One short word per accessibility fact, next to its pictogram.
 EASY_ACCESS_WORDS = {
-    "bereikbaar": "Er komen",
+    "bereikbaar": "Ernaartoe",
     "rolstoel": "Rolstoel",
     "lift": "Lift",
     "invalidetoilet": "Wc",
@@ -74,7 +73,7 @@ ACCESS_SENTENCES = {
 ROUTE_FACTOR = 1.3
 WALK_M_PER_MIN = 4000 / 60
 WHEELCHAIR_M_PER_MIN = 3000 / 60
-SCRIPT = "js/buurtkaart-voorlezen.js"
+READ_ALOUD_SCRIPT = f"{ASSET_DIR}/js/buurtkaart-voorlezen.js"  # on every page (plugin), acts on .bk-ml
 NO_SEARCH = {"exclude": True}  # easy-read pages repeat the cards' text: keep them out of search results
 
 PhotosOf = Callable[[Card], list[Shown]]
@@ -98,9 +97,9 @@ def uses_wheelchair(location: Location) -> bool:
 
 def travel_lines(card: Card, location: Location) -> list[tuple[str, str]]:
     """``[(icon, sentence)]``: minutes walking, and by wheelchair where the location says so."""
-    if not card.coordinaten:
+    if card.distance is None:
         return [("map-marker-question", "We weten nog niet hoe ver het is.")]
-    d = metres(location.coordinaten, card.coordinaten)
+    d = card.distance
     lines = [("walk", minutes_text(minutes(d, WALK_M_PER_MIN), "lopen"))]
     if uses_wheelchair(location):
         lines.append(("wheelchair", minutes_text(minutes(d, WHEELCHAIR_M_PER_MIN), "met de rolstoel")))
@@ -120,7 +119,7 @@ def _lines(texts: list[str], cls: str = "bk-ml-regels") -> str:
 
 
 def _fact(icon_name: str, word: str | None, sentence: str) -> str:
-    label = f"<strong>{esc(word)}</strong> " if word else ""
+    label = f"<strong>{esc(word)}:</strong> " if word else ""
     return f'<li class="bk-ml-feit">{icon(icon_name)}<span>{label}{esc(sentence)}</span></li>'
 
 
@@ -133,16 +132,14 @@ def category_label(category: str) -> str:
     )
 
 
-def read_aloud(depth: int) -> str:
+def read_aloud() -> str:
     """The "Lees voor" button; hidden until the script finds speech synthesis in the browser."""
-    src = "../" * depth + f"{ASSET_DIR}/{SCRIPT}"
     return (
         '<div class="bk-ml-voorlezen" data-bk-niet-voorlezen>'
         f'<button type="button" class="md-button bk-ml-knop" data-bk-voorlezen hidden>'
-        f'{icon("volume-high")}<span>Lees voor</span></button>'
+        f"{icon('volume-high')}<span>Lees voor</span></button>"
         '<p class="bk-ml-uitleg" data-bk-voorlezen-uitleg hidden>Voorlezen kan niet in deze browser. '
-        "Vraag iemand om voor te lezen.</p>"
-        f'<script src="{esc(src)}" defer></script></div>'
+        "Vraag iemand om voor te lezen.</p></div>"
     )
 
 
@@ -180,7 +177,7 @@ def easy_card_page(card: Card, location: Location, photos: list[Shown]) -> str:
         f'<li><a href="../">{icon("arrow-left")}<span>Alle plekken</span></a></li></ol></nav>',
         f"<h1>{esc(card.titel)}</h1>",
         category_label(card.categorie),
-        read_aloud(3),
+        read_aloud(),
         *(f"<figure>{picture(p, 'groot', '../../')}</figure>" for p in photos[:1]),
         _lines(sentences(card.samenvatting), "bk-ml-regels bk-ml-samenvatting") if card.samenvatting else "",
         "<h2>Wat kun je er doen?</h2>",
@@ -204,17 +201,18 @@ def easy_index_page(location: Location, cards: list[Card], photos_of: PhotosOf) 
     """``/<locatie>/makkelijk-lezen/``: every place per category, nearest first, with a photo."""
     parts = [
         "<h1>Plekken in de buurt</h1>",
-        f"<p class=\"bk-ml-van\">Van {esc(location.naam)}.</p>",
-        read_aloud(2),
+        f'<p class="bk-ml-van">Van {esc(location.naam)}.</p>',
+        read_aloud(),
         _lines(["Hier zie je plekken bij ons in de buurt.", "Klik op een plek.", "Dan lees je er meer over."]),
     ]
     for category in CATEGORY_STYLES:
-        members = _nearest_first([c for c in cards if c.categorie == category], location)
+        members = [c for c in cards if c.categorie == category]  # nearest first, as given
         if not members:
             continue
         style = CATEGORY_STYLES[category]
         parts.append(f'<h2 class="bk-ml-kop">{icon(style.icon)}<span>{esc(EASY_CATEGORIES[category])}</span></h2>')
-        parts.append('<ul class="bk-ml-plekken">' + "".join(_place(c, location, photos_of(c)) for c in members) + "</ul>")
+        places = "".join(_place(c, location, photos_of(c)) for c in members)
+        parts.append(f'<ul class="bk-ml-plekken">{places}</ul>')
     if not cards:
         parts.append("<p>Er staan nog geen plekken op de kaart.</p>")
     parts.append('<p class="bk-ml-gewoon" data-bk-niet-voorlezen><a href="../">Naar de gewone pagina</a></p>')
@@ -222,14 +220,6 @@ def easy_index_page(location: Location, cards: list[Card], photos_of: PhotosOf) 
         f"Makkelijk lezen: {location.naam}", description=f"Plekken in de buurt van {location.naam}", search=NO_SEARCH
     )
     return meta + block("\n".join(parts), "bk-ml bk-ml-lijst")
-
-
-def _nearest_first(cards: list[Card], location: Location) -> list[Card]:
-    def key(card: Card):
-        d = metres(location.coordinaten, card.coordinaten) if card.coordinaten else None
-        return (d is None, d or 0.0, card.titel.lower(), card.path)
-
-    return sorted(cards, key=key)
 
 
 def _place(card: Card, location: Location, photos: list[Shown]) -> str:

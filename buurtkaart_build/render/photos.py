@@ -17,10 +17,16 @@ import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageCms, ImageOps
 
+from ..core.errors import BuurtkaartError, Problem
+from ..core.models import Card
 from .html import esc
+
+if TYPE_CHECKING:
+    from ..core.repository import Repository
 
 LARGE = 1600  # longest side of the photo on the card page (px)
 THUMB = 480  # longest side of the thumbnail in lists and map popups (px)
@@ -147,14 +153,46 @@ class Shown:
         return f"{self.stem}-{size}.{ext}"
 
 
-def card_photos(root: Path, card) -> list[tuple[Shown, Published]]:
+def photo_stem(card: Card, number: int) -> str:
+    """Where photo ``number`` (1-based) of a card is published, below the location's folder."""
+    return f"fotos/{card.slug}-{number}"
+
+
+def photo_links(card: Card) -> list[str]:
+    """Site-relative links to the card's large JPEG photos (for the exports)."""
+    return [f"{card.locatie}/{photo_stem(card, n)}-groot.jpg" for n in range(1, len(card.fotos) + 1)]
+
+
+def card_photos(root: Path, card: Card) -> list[tuple[Shown, Published]]:
     """The card's photos, published (cached), in the card's order. Raises :class:`PhotoError`."""
     out = []
-    for number, photo in enumerate(getattr(card, "fotos", None) or [], start=1):
-        folder = (root / card.path).parent
-        published = publish_file(folder / photo.bestand)
+    for number, photo in enumerate(card.fotos, start=1):
+        published = publish_file((root / card.path).parent / photo.bestand)
         sizes = {name: (v.width, v.height) for name, v in published.variants.items()}
-        out.append((Shown(photo.beschrijving or "", f"fotos/{card.slug}-{number}", sizes), published))
+        out.append((Shown(photo.beschrijving or "", photo_stem(card, number), sizes), published))
+    return out
+
+
+SitePhotos = dict[str, list[tuple[Shown, Published]]]
+
+
+def site_photos(repo: Repository) -> SitePhotos:
+    """Every card's published photos by card path; one :class:`BuurtkaartError` with all failures.
+
+    ``check`` has already refused photos it cannot use; this catches a file that changed since.
+    Nothing is written here, so a failure leaves the site as it was.
+    """
+    out: SitePhotos = {}
+    problems = []
+    for card in repo.cards:
+        if not card.fotos:
+            continue
+        try:
+            out[card.path] = card_photos(repo.root, card)
+        except PhotoError as exc:
+            problems.append(Problem(card.path, None, "fotos", f"een foto kan niet worden gepubliceerd: {exc}"))
+    if problems:
+        raise BuurtkaartError(problems)
     return out
 
 

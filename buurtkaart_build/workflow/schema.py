@@ -80,8 +80,7 @@ CARD_TEXT: dict[str, tuple[str, str]] = {
     ),
     "fotos.bestand": (
         "Bestand",
-        "De foto (.jpg, .jpeg, .png of .webp) in de map van de kaart, bijvoorbeeld fotos/ingang.jpg. "
-        "Hoogstens 20 MB.",
+        "De foto (.jpg, .jpeg, .png of .webp) in de map van de kaart, bijvoorbeeld fotos/ingang.jpg. Hoogstens 20 MB.",
     ),
     "fotos.beschrijving": (
         "Beschrijving",
