@@ -205,3 +205,8 @@ def test_huge_pixel_count_decompression_bomb(card: Path):
 def test_both_problems_at_once(card: Path):
     messages = checks.photo_messages(card, "fotos/weg.jpg", None)
     assert [field for field, _ in messages] == ["beschrijving", "bestand"]
+
+
+@pytest.mark.parametrize("name", ["a\x00b.jpg", "x" * 5000 + ".jpg"])
+def test_names_the_file_system_refuses_do_not_crash(card: Path, name: str):
+    assert "bestaat niet" in checks.file_message(card, name)

@@ -57,21 +57,28 @@ def file_message(card_file: Path, bestand: str) -> str | None:
             "Sla de foto op als JPEG (.jpg) of PNG; een iPhone doet dat met Instellingen › Camera › "
             "Formaten › 'Meest compatibel'."
         )
-    folder = card_file.parent.resolve()
-    path = (folder / relative).resolve()
-    if not path.is_relative_to(folder):  # a symbolic link that points out of the folder
+    try:
+        folder = card_file.parent.resolve()
+        path = (folder / relative).resolve()
+        inside, exists = path.is_relative_to(folder), path.is_file()
+    except (OSError, ValueError):  # a name the file system refuses (too long, a NUL byte)
+        inside, exists = True, False
+    if not inside:  # a symbolic link that points out of the folder
         return f"de foto '{name}' wijst naar een bestand buiten de map van de kaart. Zet de foto zelf in de map."
-    if not path.is_file():
+    if not exists:
         where = "/".join(p for p in (card_file.parent.name, relative.parent.as_posix()) if p != ".")
         return (
             f"de foto '{name}' bestaat niet. Controleer de naam (hoofdletters tellen mee) en of de foto "
-            f"in de map '{where}' staat."
+            f"in de map '{_short(where)}' staat."
         )
     return _image_message(path, name)
 
 
 def _image_message(path: Path, name: str) -> str | None:
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # unreadable: opening it below says so
     if size > MAX_BYTES:
         return (
             f"de foto '{name}' is te groot ({size / 1024 / 1024:.0f} MB; maximaal {MAX_BYTES // 1024 // 1024} MB). "
