@@ -126,10 +126,7 @@ def _fact(icon_name: str, word: str | None, sentence: str) -> str:
 def category_label(category: str) -> str:
     """Pictogram with its word (the word is what a screen reader and the read-aloud button say)."""
     style = CATEGORY_STYLES[category]
-    return (
-        f'<p class="bk-ml-soort" style="border-color:{style.colour}">'
-        f"{icon(style.icon)}<span>{esc(EASY_CATEGORIES[category])}</span></p>"
-    )
+    return f'<p class="bk-ml-soort">{icon(style.icon)}<span>{esc(EASY_CATEGORIES[category])}</span></p>'
 
 
 def read_aloud() -> str:
