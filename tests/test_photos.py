@@ -210,3 +210,16 @@ def test_both_problems_at_once(card: Path):
 @pytest.mark.parametrize("name", ["a\x00b.jpg", "x" * 5000 + ".jpg"])
 def test_names_the_file_system_refuses_do_not_crash(card: Path, name: str):
     assert "bestaat niet" in checks.file_message(card, name)
+
+
+@pytest.mark.parametrize(
+    ("mode", "kind"), [("CMYK", "JPEG"), ("L", "JPEG"), ("I;16", "PNG"), ("LA", "PNG"), ("P", "PNG"), ("RGBA", "WEBP")]
+)
+def test_every_colour_mode_is_published_as_rgb(mode: str, kind: str):
+    buffer = io.BytesIO()
+    Image.new(mode, (20, 10)).save(buffer, kind)
+    variant = publish(buffer.getvalue()).variants["groot"]
+    for data in (variant.jpg, variant.webp):
+        with Image.open(io.BytesIO(data)) as image:
+            assert (image.mode, image.size) == ("RGB", (20, 10))
+        assert_no_metadata(data)
