@@ -7,6 +7,8 @@ that the page itself does the speaking: nothing is requested from anywhere).
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .harness import track_requests, wait_until_quiet
@@ -180,3 +182,54 @@ def test_easy_card_prints_without_site_chrome(visit):
     )
     assert hidden and set(hidden) == {"none"}
     assert page.locator(".bk-ml h1").is_visible()
+
+
+HOSTILE_ALT = '"><img src=x onerror="window.__pwned=1"> ${window.__pwned=1} {{ 7*7 }}'
+
+
+@pytest.fixture(scope="module")
+def hostile_photo_server(tmp_path_factory):
+    from photo_files import phone_jpeg
+
+    from .harness import build_site, serve
+
+    root = tmp_path_factory.mktemp("hostile-photo")
+    (root / "inventory").mkdir()
+    (root / "inventory" / "test.md").write_text(
+        "---\nnaam: Test\ncoordinaten: [52.5030, 6.0990]\nmobiliteit: [rolstoel]\n---\n", encoding="utf-8"
+    )
+    (root / "cards" / "test" / "fotos").mkdir(parents=True)
+    (root / "cards" / "test" / "fotos" / "x.jpg").write_bytes(phone_jpeg())
+    card = (
+        "---\ntitel: '<svg onload=window.__pwned=1>'\ncategorie: bedrijven\ncoordinaten: [52.5040, 6.1]\n"
+        f"fotos:\n  - bestand: fotos/x.jpg\n    beschrijving: {json.dumps(HOSTILE_ALT)}\n---\n"
+    )
+    (root / "cards" / "test" / "winkel.md").write_text(card, encoding="utf-8")
+    server = serve(build_site(root))
+    yield server
+    server.close()
+
+
+def test_hostile_photo_description_stays_text_in_popup_and_easy_read(browser, hostile_photo_server):
+    from .harness import open_visit
+
+    visit = open_visit(browser, hostile_photo_server)
+    visit.page.context.add_init_script(SPEECH_STUB)
+    try:
+        page = visit.open("test/kaart/kaart.html#vondst=winkel")
+        page.wait_for_function("window.buurtkaart && window.buurtkaart.kaart")
+        page.evaluate("buurtkaart.kaart.markers['winkel'].marker.openPopup()")
+        assert page.locator(".leaflet-popup picture img").get_attribute("alt") == HOSTILE_ALT
+        assert page.locator(".leaflet-popup img").count() == 1  # only the photo, no injected image
+        assert page.evaluate("window.__pwned") is None
+        page = visit.open("test/makkelijk-lezen/winkel/")
+        assert page.locator(".bk-ml picture img").get_attribute("alt") == HOSTILE_ALT
+        page.get_by_role("button", name="Lees voor").click()
+        page.wait_for_function("window.__spoken.length > 3")
+        assert "Foto: " + " ".join(HOSTILE_ALT.split()) in [s["text"] for s in page.evaluate("window.__spoken")]
+        for path in ("test/winkel/", "test/bedrijven/", "test/makkelijk-lezen/"):
+            visit.open(path)
+            assert visit.page.evaluate("window.__pwned") is None, path
+        assert visit.all_errors() == [] and visit.blocked == []
+    finally:
+        visit.page.context.close()
