@@ -21,7 +21,7 @@ PAGES = ("zo-werkt-het", "vondst-toevoegen", "locatie-toevoegen", "foutmeldingen
 # Calls that carry a message for the user, and the position of the message argument.
 MESSAGE_CALLS = {"Problem": 3, "_fail": 2, "_warn": 1, "_bad": 1, "PydanticCustomError": 1, "_problem": 2}
 # Modules that build messages in other ways: returned f-strings, hint variables, hint tables.
-MESSAGE_RETURNS = {"validate.py", "load.py"}
+MESSAGE_RETURNS = {"validate.py", "load.py", "photos.py", "readability.py"}
 NOT_VALIDATOR = {"diff.py", "templates.py", "schema.py"}  # messages of other commands, not of check
 MIN_WORDS = 2
 
@@ -56,6 +56,8 @@ def _message_nodes(tree: ast.Module, module: str) -> list[ast.AST]:
                 pos = MESSAGE_CALLS[name]
                 keyword = next((k.value for k in node.keywords if k.arg == "message"), None)
                 nodes.append(node.args[pos] if len(node.args) > pos else keyword)
+            elif module in MESSAGE_RETURNS and name == "append" and node.args:  # messages collected in a list
+                nodes.append(node.args[0])
         elif module in MESSAGE_RETURNS and isinstance(node, ast.Return):
             nodes.append(node.value)
         elif module in MESSAGE_RETURNS and isinstance(node, ast.Assign):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import cross_checks, link_problems
+from .content_checks import content_problems
 from .errors import WARNING, Problem, sort_problems
 from .geo import metres
 from .history import DEFAULT_MAX_AGE_MONTHS, freshness_problems, last_changes, with_last_changes
@@ -153,6 +154,8 @@ def _load_card(repo: Repository, file: Path, rel: str, locatie: str) -> None:
     repo.problems.extend(doc.problems)
     if readable:
         repo.problems.extend(link_problems(doc))
+    if front is not None:
+        repo.problems.extend(content_problems(doc, front, file))
     if front is not None and slug:
         repo.cards.append(Card.of(front, locatie=locatie, slug=slug, path=rel, body=doc.body))
 

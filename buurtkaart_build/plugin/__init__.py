@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core.errors import BuurtkaartError
 from ..core.history import last_commit_time
 from ..core.version import package_version
+from ..render.easy_read import READ_ALOUD_SCRIPT
 from ..render.help import DEFAULT_NAV, packaged_pages
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
@@ -67,6 +68,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         for name in css_files():
             if f"{ASSET_DIR}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{name}")
+        # The "Lees voor" button of the easy-read pages; does nothing on pages without one.
+        if READ_ALOUD_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(READ_ALOUD_SCRIPT)
         if config.nav is None:
             config.nav = copy.deepcopy(DEFAULT_NAV)
         for extension in NEEDED_EXTENSIONS:  # the help pages use tables, notes (!!! tip) and attributes

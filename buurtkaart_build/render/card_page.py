@@ -11,12 +11,19 @@ from ..core.geo import format_distance
 from ..core.models import Card, Location
 from ..core.slugs import slugify
 from .body import body_html
+from .easy_read import easy_link
 from .html import block, esc, icon, link, page_meta
+from .photos import Shown, picture
 from .style import ACCESS_ICONS, ANSWER_ICONS, CATEGORY_STYLES
 
 
 def card_page(
-    card: Card, location: Location, *, public: bool = False, extra: Callable[[Card], str] | None = None
+    card: Card,
+    location: Location,
+    *,
+    public: bool = False,
+    extra: Callable[[Card], str] | None = None,
+    photos: list[Shown] | None = None,
 ) -> str:
     """Markdown source of a card page; all card values are escaped into one raw HTML block.
 
@@ -25,12 +32,15 @@ def card_page(
         location: Its location (for the distance).
         public: Leave out personal contact details (name, phone, e-mail).
         extra: Optional producer of more HTML after the facts (e.g. a small map).
+        photos: The card's published photos (see render.photos).
     """
     parts = [
         _crumbs(card, location),
         f"<h1>{esc(card.titel)}</h1>",
         category_badge(card.categorie),
+        easy_link(card),
         f'<p class="bk-lead">{esc(card.samenvatting)}</p>' if card.samenvatting else "",
+        _photos(photos or []),
         _facts(card, location),
         extra(card) if extra else "",
         _answer("Wat doen ze?", card.wat_doen_ze),
@@ -47,6 +57,12 @@ def card_page(
     return page_meta(card.titel, description=card.samenvatting or card.category_label) + block(
         "\n".join(p for p in parts if p), "bk-card"
     )
+
+
+def _photos(photos: list[Shown]) -> str:
+    if not photos:
+        return ""
+    return '<div class="bk-photos">' + "".join(picture(p, "groot", "../") for p in photos) + "</div>"
 
 
 def _crumbs(card: Card, location: Location) -> str:
