@@ -1,0 +1,53 @@
+"""``buurtkaart geocode``: coordinates from addresses (PDOK Locatieserver), one line per file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..workflow.geocode import geocode_repository
+from ..workflow.pdok import PDOK_SERVER
+from .dutch import DutchCommand, root_option
+
+
+@click.command(cls=DutchCommand)
+@click.option("--locatie", metavar="LOCATIE", default=None, help="Alleen deze locatie (naam van de map in cards/).")
+@root_option
+@click.option("--droog", is_flag=True, help="Laat zien wat er zou gebeuren, zonder iets te veranderen.")
+@click.option(
+    "--server",
+    metavar="URL",
+    default=PDOK_SERVER,
+    show_default=True,
+    help="Een andere adreszoeker die werkt als PDOK Locatieserver.",
+)
+def geocode(locatie: str | None, root: Path, droog: bool, server: str) -> None:
+    """Vul ontbrekende coördinaten in vanuit het adres.
+
+    Voor elke kaart en locatie met een 'adres' en zonder 'coordinaten' zoekt dit het adres op
+    bij PDOK Locatieserver (de gratis adreszoeker van de overheid) en schrijft het de
+    coördinaten in het bestand. Verder verandert er niets. Coördinaten die er al staan,
+    blijven staan. Gevonden adressen worden bewaard in geocode-cache.json: zet dat bestand mee in git.
+
+    \b
+    Voorbeelden:
+      buurtkaart geocode --droog
+      buurtkaart geocode --locatie de-kastanje
+    """
+    locatie = locatie.strip().lower() if locatie else None
+    report = geocode_repository(root, locatie=locatie, dry_run=droog, server=server)
+    for line in report.lines():
+        click.echo(line)
+    click.echo(_summary(report.outcomes, droog))
+    if report.failed:
+        raise SystemExit(1)
+
+
+def _summary(outcomes: list, dry_run: bool) -> str:
+    if not outcomes:
+        return "Niets te doen: elk bestand met een adres heeft al coördinaten."
+    done = sum(1 for o in outcomes if not o.failed)
+    files = "1 bestand" if done == 1 else f"{done} bestanden"
+    verb = ("kan" if done == 1 else "kunnen") + " worden aangevuld" if dry_run else "aangevuld"
+    return f"{files} {verb}, {len(outcomes) - done} niet gelukt."
