@@ -1,0 +1,178 @@
+"""What the form page needs, made from the models and the templates: one JSON-ready dict.
+
+- ``velden``: every front-matter field of the card model, walked from the Pydantic model (a
+  field added to the model appears without touching the form), with its kind and choices
+  (from the models' own ``Literal``s and answer types).
+- ``sjablonen``: per category the template as lines (:func:`.card_text.template_lines`) and
+  the questions above each key, which become the form's labels.
+- ``regels``: the checks a browser can do, with the exact Dutch messages of ``buurtkaart
+  check``. The messages are not typed twice: each is produced by running the real check on a
+  sample card and cutting the sample value out (:mod:`.card_rules`).
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from typing import Annotated, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+
+from ..fields import parse_coordinates, parse_date, parse_email, parse_phone, parse_web_link
+from ..models import ACCESS_KEYS, CATEGORIES, STATUSES, CardFront
+from ..slugs import _LETTERS, RESERVED_CARD_SLUGS
+from ..templates import template_text
+from .card_rules import browser_rules
+from .card_text import NOTES, WHITESPACE, template_lines
+
+# Text fields whose answer may take a few sentences: a text area instead of one line.
+LONG_TEXT = {"wat_doen_ze", "voor_de_buurt", "toegankelijkheid.toelichting"}
+# Short labels for group members that have no question of their own in the templates.
+MEMBER_LABELS = {
+    **ACCESS_KEYS,
+    "contact.naam": "Naam van de contactpersoon",
+    "contact.telefoon": "Telefoon",
+    "contact.email": "E-mail",
+    "contact.website": "Website",
+    "contact.social": "Social media (links)",
+}
+_KIND_OF_PARSER = {
+    parse_coordinates: "coordinaten",
+    parse_date: "datum",
+    parse_phone: "telefoon",
+    parse_email: "email",
+    parse_web_link: "link",
+}
+CHOICE_LABELS = {"categorie": CATEGORIES, "status": STATUSES}
+
+
+def fields(model: type[BaseModel] = CardFront, prefix: str = "") -> list[dict]:
+    """The model's fields in order, groups flattened to dotted paths (``contact.telefoon``)."""
+    out: list[dict] = []
+    for name, info in model.model_fields.items():
+        path = prefix + name
+        annotation = info.annotation
+        if info.metadata:
+            annotation = Annotated[(annotation, *info.metadata)]
+        group = _model_in(annotation)
+        if group is not None:
+            out.append({"pad": path, "soort": "groep"})
+            out += fields(group, path + ".")
+            continue
+        field = {"pad": path, **_kind(annotation, path)}
+        if info.is_required():
+            field["verplicht"] = True
+        limit = next((m.max_length for m in info.metadata if getattr(m, "max_length", None)), None)
+        if limit:
+            field["max"] = limit
+        if field["soort"] != "overslaan":
+            out.append(field)
+    return out
+
+
+def _kind(annotation: object, path: str) -> dict:
+    parsers = set(_validators(annotation))
+    origin = get_origin(_unwrap(annotation))
+    if origin is list:
+        item = get_args(_unwrap(annotation))[0]
+        if _model_in(item) is not None:
+            return {"soort": "overslaan"}  # a list of groups (photos): not in this form
+        return {"soort": "lijst", "items": _kind(item, path)["soort"]}
+    for parser, kind in _KIND_OF_PARSER.items():
+        if parser in parsers:
+            return {"soort": kind}
+    choices = _choices(annotation)
+    if choices:
+        labels = CHOICE_LABELS.get(path.split(".")[-1], {})
+        return {"soort": "keuze", "keuzes": [[c, labels.get(c, c)] for c in choices]}
+    return {"soort": "tekstvak" if path in LONG_TEXT else "tekst"}
+
+
+def _unwrap(annotation: object) -> object:
+    """``Annotated[X, ...]`` → ``X``; ``X | None`` → ``X``."""
+    while True:
+        if get_origin(annotation) is Annotated:
+            annotation = get_args(annotation)[0]
+        elif get_origin(annotation) in (typing.Union, _UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+_UnionType = type(int | None)
+
+
+def _validators(annotation: object):
+    if get_origin(annotation) is Annotated:
+        base, *meta = get_args(annotation)
+        for item in meta:
+            func = getattr(item, "func", None)
+            if func is not None:
+                yield func
+        yield from _validators(base)
+    elif get_origin(annotation) in (typing.Union, _UnionType):
+        for arg in get_args(annotation):
+            yield from _validators(arg)
+
+
+def _choices(annotation: object) -> list[str]:
+    if get_origin(annotation) is Annotated:
+        base, *meta = get_args(annotation)
+        for item in meta:
+            enum = getattr(item, "json_schema", None) or {}
+            if isinstance(enum, dict) and "enum" in enum:
+                return list(enum["enum"])
+        return _choices(base)
+    if get_origin(annotation) is Literal:
+        return list(get_args(annotation))
+    if get_origin(annotation) in (typing.Union, _UnionType):
+        return next((c for a in get_args(annotation) if (c := _choices(a))), [])
+    return []
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    plain = _unwrap(annotation)
+    return plain if isinstance(plain, type) and issubclass(plain, BaseModel) else None
+
+
+def questions(structure: dict) -> dict[str, str]:
+    """The comment lines right above each key of a template: the instruction card's question."""
+    out: dict[str, str] = {}
+    block: list[str] = []
+    for line in structure["regels"]:
+        text = line["t"] or ""
+        if text.startswith("#"):
+            block.append(text.lstrip("#").strip())
+            continue
+        if "veld" in line and block:
+            out[line["veld"]] = _without_choice_hint(" ".join(block))
+        block = []
+    return out
+
+
+def _without_choice_hint(text: str) -> str:
+    """ "… Kies: ja, nee of onbekend." is what the form's buttons already say."""
+    return re.sub(r"\s*Kies( bij elk punt)?: [^.]*\.", "", text).strip()
+
+
+def form_spec(model: type[BaseModel] = CardFront) -> dict:
+    """Everything the form's script needs except the location: JSON-ready, deterministic."""
+    velden = fields(model)
+    paths = [f["pad"] for f in velden]
+    sjablonen = {}
+    for category in CATEGORIES:
+        structure = template_lines(template_text(category), paths)
+        sjablonen[category] = {**structure, "vragen": questions(structure)}
+    return {
+        "velden": velden,
+        "labels": MEMBER_LABELS,
+        "sjablonen": sjablonen,
+        "regels": browser_rules(),
+        "witruimte": [ord(c) for c in WHITESPACE],
+        "notities": NOTES,
+        "letters": {chr(k): v for k, v in sorted(_LETTERS.items())},
+        "gereserveerd": sorted(RESERVED_CARD_SLUGS),
+    }
