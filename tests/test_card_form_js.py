@@ -17,12 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from repo_files import ROOT
 
-from buurtkaart_build.fields import LatLon
-from buurtkaart_build.models import CATEGORIES, Location
-from buurtkaart_build.slugs import slugify
-from buurtkaart_build.workflow.card_form import form_spec
-from buurtkaart_build.workflow.card_rules import check_card_text, location_rules
-from buurtkaart_build.workflow.card_text import fill
+from buurtkaart_build.core.card_text import fill
+from buurtkaart_build.core.choices import CATEGORIES
+from buurtkaart_build.core.fields import LatLon
+from buurtkaart_build.core.models import Location
+from buurtkaart_build.core.slugs import slugify
+from buurtkaart_build.render.form_rules import check_card_text, location_rules
+from buurtkaart_build.render.form_spec import form_spec
 
 CORE = ROOT / "buurtkaart_build" / "assets" / "js" / "buurtkaart-form-core.js"
 DRIVER = """
@@ -158,7 +159,7 @@ def test_js_and_python_write_the_same_text_and_say_the_same_things():
 def test_the_first_case_is_exactly_what_buurtkaart_new_writes():
     import datetime as dt
 
-    from buurtkaart_build.templates import render_card
+    from buurtkaart_build.core.templates import render_card
 
     (js,) = run_js(CASES[:1])
     assert js["text"] == render_card("bedrijven", "Bakkerij De Korenbloem", dt.date(2026, 3, 14))

@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from buurtkaart_build.cli.geocode import geocode
-from buurtkaart_build.repository import load_repository
+from buurtkaart_build.cli import main
+from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.workflow.pdok import CACHE_FILE, words
 
 KASTANJE = {
@@ -78,7 +78,7 @@ def closed_port() -> str:
 
 
 def run(root, server, *args):
-    return CliRunner().invoke(geocode, ["--root", str(root), "--server", server, *args], prog_name="buurtkaart geocode")
+    return CliRunner().invoke(main, ["geocode", "--root", str(root), "--server", server, *args], prog_name="buurtkaart")
 
 
 def card(adres: str, extra: str = "") -> str:

@@ -8,6 +8,7 @@ import click
 
 from ..workflow.geocode import geocode_repository
 from ..workflow.pdok import PDOK_SERVER
+from .common import fail
 from .dutch import DutchCommand, root_option
 
 
@@ -19,8 +20,7 @@ from .dutch import DutchCommand, root_option
     "--server",
     metavar="URL",
     default=PDOK_SERVER,
-    show_default=True,
-    help="Een andere adreszoeker die werkt als PDOK Locatieserver.",
+    help="Een andere adreszoeker die werkt als PDOK Locatieserver (standaard: die van PDOK zelf).",
 )
 def geocode(locatie: str | None, root: Path, droog: bool, server: str) -> None:
     """Vul ontbrekende coördinaten in vanuit het adres.
@@ -39,9 +39,9 @@ def geocode(locatie: str | None, root: Path, droog: bool, server: str) -> None:
     report = geocode_repository(root, locatie=locatie, dry_run=droog, server=server)
     for line in report.lines():
         click.echo(line)
-    click.echo(_summary(report.outcomes, droog))
     if report.failed:
-        raise SystemExit(1)
+        fail(_summary(report.outcomes, droog))
+    click.echo(_summary(report.outcomes, droog))
 
 
 def _summary(outcomes: list, dry_run: bool) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..load import RawDoc, StringLoader, parse_text
+from ..core.load import RawDoc, StringLoader, parse_text
 from .pdok import PDOK_SERVER, Geocoder, LookupProblem, Place
 
 _LINE_END = re.compile(r"\r\n|\r|\n")

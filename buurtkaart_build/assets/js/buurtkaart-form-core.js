@@ -1,7 +1,7 @@
 /*
  * Buurtkaart form, the part without a page: card text, file name and checks, from the data
- * that buurtkaart_build/workflow/card_form.py puts into the page. The same rules as
- * workflow/card_text.py (the text) and `buurtkaart check` (the messages); the messages
+ * that buurtkaart_build/render/form_spec.py puts into the page. The same rules as
+ * core/card_text.py (the text) and `buurtkaart check` (the messages); the messages
  * themselves come from Python. tests/test_card_form_js.py runs this file in Node and compares
  * every result with Python's on many inputs. Own code of the Buurtkaart project (MIT).
  */
@@ -60,7 +60,7 @@
     return lines.join("\n").replace(/^\n+|\n+$/g, "");
   }
 
-  // workflow/card_text.py fill(): the template lines with the answers written in.
+  // core/card_text.py fill(): the template lines with the answers written in.
   function fill(spec, structure, answers, kinds) {
     var t = make(spec);
     var out = [];

@@ -3,11 +3,11 @@
 - ``velden``: every front-matter field of the card model, walked from the Pydantic model (a
   field added to the model appears without touching the form), with its kind and choices
   (from the models' own ``Literal``s and answer types).
-- ``sjablonen``: per category the template as lines (:func:`.card_text.template_lines`) and
+- ``sjablonen``: per category the template as lines (:func:`..core.card_text.template_lines`) and
   the questions above each key, which become the form's labels.
 - ``regels``: the checks a browser can do, with the exact Dutch messages of ``buurtkaart
   check``. The messages are not typed twice: each is produced by running the real check on a
-  sample card and cutting the sample value out (:mod:`.card_rules`).
+  sample card and cutting the sample value out (:mod:`.form_rules`).
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from typing import Annotated, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from ..fields import parse_coordinates, parse_date, parse_email, parse_phone, parse_web_link
-from ..models import ACCESS_KEYS, CATEGORIES, STATUSES, CardFront
-from ..slugs import _LETTERS, RESERVED_CARD_SLUGS
-from ..templates import template_text
-from .card_rules import browser_rules
-from .card_text import NOTES, WHITESPACE, template_lines
+from ..core.card_text import NOTES, WHITESPACE, template_lines
+from ..core.choices import ACCESS_KEYS, CATEGORIES, STATUSES
+from ..core.fields import parse_coordinates, parse_date, parse_email, parse_phone, parse_web_link
+from ..core.models import CardFront
+from ..core.slugs import _LETTERS, RESERVED_CARD_SLUGS
+from ..core.templates import template_text
+from .form_rules import browser_rules
 
 # Text fields whose answer may take a few sentences: a text area instead of one line.
 LONG_TEXT = {"wat_doen_ze", "voor_de_buurt", "toegankelijkheid.toelichting"}

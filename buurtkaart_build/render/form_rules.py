@@ -9,14 +9,15 @@ script re-does only the few lines of logic around them (a test feeds the same in
 
 from __future__ import annotations
 
-from ..checks import _LINK_TARGETS, cross_checks, link_problems
-from ..distance import EARTH_RADIUS_M
-from ..errors import Problem
-from ..fields import _EMAIL, _GOOGLE, _HOST, _OSM_HASH, _PAIR, _PHONE, NL_LAT, NL_LON, SAFE_SCHEMES, LatLon
-from ..load import RawDoc, parse_text
-from ..models import Card, Location
-from ..validate import validate_card
-from .card_text import quote
+from ..core.card_text import quote
+from ..core.checks import _LINK_TARGETS, cross_checks, link_problems
+from ..core.errors import Problem
+from ..core.fields import _EMAIL, _GOOGLE, _HOST, _OSM_HASH, _PAIR, _PHONE, NL_LAT, NL_LON, SAFE_SCHEMES, LatLon
+from ..core.geo import EARTH_RADIUS_M
+from ..core.load import RawDoc, parse_text
+from ..core.models import Card, Location
+from ..core.repository import with_distances
+from ..core.validate import validate_card
 
 SAMPLE_PATH = "cards/voorbeeld/nieuw.md"
 SHORT = 60  # fields._short: values longer than this are cut in messages
@@ -32,7 +33,7 @@ def check_card_text(text: str, location: Location | None = None, path: str = SAM
         problems += link_problems(doc)
     if front is not None and location is not None:
         card = Card.of(front, locatie=location.slug, slug="nieuw", path=path, body=doc.body)
-        problems += cross_checks({location.slug: location}, [card])
+        problems += cross_checks({location.slug: location}, with_distances([card], {location.slug: location}))
     return problems
 
 
