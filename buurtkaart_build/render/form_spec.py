@@ -63,6 +63,8 @@ def fields(model: type[BaseModel] = CardFront, prefix: str = "") -> list[dict]:
         field = {"pad": path, **_kind(annotation, path)}
         if info.is_required():
             field["verplicht"] = True
+        if isinstance(info.default, str):
+            field["standaard"] = info.default
         limit = next((m.max_length for m in info.metadata if getattr(m, "max_length", None)), None)
         if limit:
             field["max"] = limit
@@ -139,9 +141,13 @@ def _model_in(annotation: object) -> type[BaseModel] | None:
     return plain if isinstance(plain, type) and issubclass(plain, BaseModel) else None
 
 
-def questions(structure: dict) -> dict[str, str]:
-    """The comment lines right above each key of a template: the instruction card's question."""
-    out: dict[str, str] = {}
+def questions(structure: dict, kinds: dict[str, str]) -> dict[str, list[str]]:
+    """The comment lines right above each key of a template: ``[question, hint]``.
+
+    The question is the first sentence, the hint the rest. Hints about writing YAML (lists,
+    coordinates from Google Maps, "Kies: ja, nee …") are left out: the form's controls do that.
+    """
+    out: dict[str, list[str]] = {}
     block: list[str] = []
     for line in structure["regels"]:
         text = line["t"] or ""
@@ -149,9 +155,14 @@ def questions(structure: dict) -> dict[str, str]:
             block.append(text.lstrip("#").strip())
             continue
         if "veld" in line and block:
-            out[line["veld"]] = _without_choice_hint(" ".join(block))
+            match = _SENTENCE.match(_without_choice_hint(" ".join(block)))
+            label, hint = (match[1], match[2] or "") if match else (" ".join(block), "")
+            out[line["veld"]] = [label, "" if kinds.get(line["veld"]) in ("lijst", "coordinaten") else hint]
         block = []
     return out
+
+
+_SENTENCE = re.compile(r"^(.+?[?.])(?:\s+(.*))?$")
 
 
 def _without_choice_hint(text: str) -> str:
@@ -159,14 +170,24 @@ def _without_choice_hint(text: str) -> str:
     return re.sub(r"\s*Kies( bij elk punt)?: [^.]*\.", "", text).strip()
 
 
+def shown(structures: dict[str, dict]) -> dict[str, list[str]]:
+    """Per category the fields its template asks, plus model fields no template has yet."""
+    present = {c: {r["veld"] for r in s["regels"] if "veld" in r and r["t"] is not None} for c, s in structures.items()}
+    anywhere = set().union(*present.values())
+    return {
+        c: [r["veld"] for r in s["regels"] if "veld" in r and (r["veld"] in present[c] or r["veld"] not in anywhere)]
+        for c, s in structures.items()
+    }
+
+
 def form_spec(model: type[BaseModel] = CardFront) -> dict:
     """Everything the form's script needs except the location: JSON-ready, deterministic."""
     velden = fields(model)
     paths = [f["pad"] for f in velden]
-    sjablonen = {}
-    for category in CATEGORIES:
-        structure = template_lines(template_text(category), paths)
-        sjablonen[category] = {**structure, "vragen": questions(structure)}
+    kinds = {f["pad"]: f["soort"] for f in velden}
+    structures = {c: template_lines(template_text(c), paths) for c in CATEGORIES}
+    visible = shown(structures)
+    sjablonen = {c: {**s, "vragen": questions(s, kinds), "toon": visible[c]} for c, s in structures.items()}
     return {
         "velden": velden,
         "labels": MEMBER_LABELS,

@@ -17,6 +17,7 @@ from ..match.engine import needs_with_match
 from ..match.vocabulary import vocabulary_of
 from .card_page import card_page
 from .export import site_exports
+from .form_page import FORM_PAGE, form_page
 from .html import ASSET_DIR, block
 from .map_page import map_assets, map_pages, mini_map
 from .matching import location_matches, matching_pages
@@ -39,7 +40,26 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
         for category in CATEGORIES:
             out[f"{slug}/{category}.md"] = category_page(location, category, cards)
         for card in cards:
-            out[f"{slug}/{card.slug}.md"] = card_page(card, location, public=options.public, extra=mini_map)
+            edit = options.git.edit_url(card.path) if options.git else None
+            out[f"{slug}/{card.slug}.md"] = card_page(
+                card, location, public=options.public, extra=mini_map, edit_url=edit
+            )
+        out[f"{slug}/{FORM_PAGE}.md"] = form_page(location, cards, options, theme_names(repo))
+    return out
+
+
+def theme_names(repo: Repository) -> list[str]:
+    """Suggestions for a card's tags: the themes and every tag already used, sorted."""
+    return sorted(set(repo.themes) | {tag for card in repo.cards for tag in card.tags})
+
+
+def source_files(repo: Repository) -> dict[str, str]:
+    """Generated page → the file a person edits for it (card or inventory); others have none."""
+    out: dict[str, str] = {}
+    for slug, location in repo.locations.items():
+        pages = ["index", "kaart", "vraag-en-aanbod", FORM_PAGE, *CATEGORIES]
+        out.update({f"{slug}/{page}.md": location.path for page in pages})
+        out.update({f"{slug}/{card.slug}.md": card.path for card in repo.cards_of(slug)})
     return out
 
 

@@ -18,7 +18,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-PDOK_SERVER = "https://api.pdok.nl/bzk/locatieserver/search/v3_1"
+from ..core.geo import PDOK_LOCATIESERVER as PDOK_SERVER
+
 CACHE_FILE = "geocode-cache.json"
 ROWS = 10
 TIMEOUT_S = 15

@@ -330,7 +330,15 @@
     return d > place.straal ? say(place.buiten_straal, { afstand: formatDistance(d) }) : null;
   }
 
+  // The point of a coordinates answer, or null when it is none (the map follows typed numbers).
+  function point(spec, value) {
+    var text = make(spec).oneLine(value || "");
+    var found = text ? coordinates(spec.regels, text) : null;
+    return Array.isArray(found) ? found : null;
+  }
+
   return {
+    point: point,
     problems: problems,
     positionWarning: positionWarning,
     formatDistance: formatDistance,
