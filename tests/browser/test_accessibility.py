@@ -38,6 +38,8 @@ PAGES = {
     "map page": f"{LOCATION}/kaart/",
     "all-locations map": "kaart/",
     "matching": f"{LOCATION}/vraag-en-aanbod/",
+    "form": f"{LOCATION}/nieuwe-vondst/",
+    "form with its questions": f"{LOCATION}/nieuwe-vondst/?categorie=activiteiten",
     "tags": "tags/",
     "not found": "404.html",
     **{f"help {p.stem}": f"help/{p.stem}/" for p in sorted((ROOT / "docs" / "help").glob("*.md"))},
