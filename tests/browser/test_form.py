@@ -49,7 +49,7 @@ def variant_server(tmp_path_factory):
         "theme:\n", "repo_url: https://github.com/voorbeeld/buurtkaart\nedit_uri: edit/main/docs/\n\ntheme:\n", 1
     )
     config = config.replace("  features:\n", "  features:\n    - content.action.edit\n", 1)
-    config, count = re.subn(r"(?m)^(\s+)publiek:", r"\1adreszoeker: false\n\1publiek:", config)
+    config, count = re.subn(r"(?m)^(\s+adreszoeker:\s*)true\b", r"\1false", config)
     assert count == 1
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     server = serve(build_site(project, project / "site"), tile_template(ROOT / "mkdocs.yml"))
