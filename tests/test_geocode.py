@@ -274,3 +274,14 @@ def test_unreadable_files_and_files_without_address_are_left_alone(repo_dir, ser
 
 def test_words_treat_postcodes_and_accents_alike():
     assert words("Cafe 12, 8012 DK Zwolle") == words("Café 12, 8012dk zwolle") == {"cafe", "12", "8012dk", "zwolle"}
+
+
+def test_unknown_location_or_a_server_that_is_no_web_address_is_a_usage_error(repo_dir, server):
+    root = repo_dir({"cards/test/plek.md": card("Assendorperstraat 171, Zwolle")})
+    result = run(root, server, "--locatie", "*")
+    assert result.exit_code == 2
+    assert "Onbekende locatie '*'. Kies uit: test." in result.output
+    result = run(root, "file:///etc")
+    assert result.exit_code == 2
+    assert "'file:///etc' is geen webadres" in result.output
+    assert FakeLocatieserver.requests == []

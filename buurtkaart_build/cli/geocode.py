@@ -8,7 +8,7 @@ import click
 
 from ..workflow.geocode import geocode_repository
 from ..workflow.pdok import PDOK_SERVER
-from .common import fail
+from .common import USAGE_ERROR, bad_value, fail
 from .dutch import DutchCommand, root_option
 
 
@@ -35,7 +35,9 @@ def geocode(locatie: str | None, root: Path, droog: bool, server: str) -> None:
       buurtkaart geocode --droog
       buurtkaart geocode --locatie de-kastanje
     """
-    locatie = locatie.strip().lower() if locatie else None
+    locatie = _known_location(root, locatie.strip().lower()) if locatie else None
+    if not server.lower().startswith(("http://", "https://")):
+        bad_value("'--server'", f"'{server}' is geen webadres. Schrijf bijvoorbeeld {PDOK_SERVER}")
     report = geocode_repository(root, locatie=locatie, dry_run=droog, server=server)
     for line in report.lines():
         click.echo(line)
@@ -51,3 +53,14 @@ def _summary(outcomes: list, dry_run: bool) -> str:
     files = "1 bestand" if done == 1 else f"{done} bestanden"
     verb = ("kan" if done == 1 else "kunnen") + " worden aangevuld" if dry_run else "aangevuld"
     return f"{files} {verb}, {len(outcomes) - done} niet gelukt."
+
+
+def _known_location(root: Path, slug: str) -> str:
+    """``--locatie`` must name an inventory file or a card folder (the data may still have errors)."""
+    known = {f.stem for f in (root / "inventory").glob("*.md")} | {
+        d.name for d in (root / "cards").glob("*") if d.is_dir() and not d.name.startswith((".", "_"))
+    }
+    if slug in known:
+        return slug
+    choices = f"Kies uit: {', '.join(sorted(known))}." if known else "Er zijn nog geen locaties in inventory/."
+    fail(f"Onbekende locatie '{slug}'. {choices}", USAGE_ERROR)

@@ -161,7 +161,7 @@
         field.hidden = false;
         field.textContent = p.melding;
         var control = document.getElementById(ident(p.veld));
-        if (control) control.setAttribute("aria-invalid", "true");
+        if (control && /^(INPUT|TEXTAREA)$/.test(control.tagName)) control.setAttribute("aria-invalid", "true");
       }
     });
     messages.appendChild(list);
@@ -179,8 +179,9 @@
     L.Icon.Default.imagePath = data.leaflet_beelden;
     map = L.map("bk-kaart", { scrollWheelZoom: false }).setView(home, 15);
     L.tileLayer(data.tegels.url, { attribution: data.tegels.bron, maxZoom: 19 }).addTo(map);
-    L.circle(home, { radius: data.locatie.straal, color: "#222", weight: 2, dashArray: "6 6", fill: false,
-      interactive: false }).addTo(map);
+    var radius = L.circle(home, { radius: data.locatie.straal, color: "#222", weight: 2, dashArray: "6 6",
+      fill: false, interactive: false }).addTo(map);
+    map.fitBounds(radius.getBounds(), { padding: [8, 8] }); // the whole search area in view
     L.circleMarker(home, { radius: 7, color: "#222", fillColor: "#fff", fillOpacity: 1, interactive: false }).addTo(map);
     map.on("click", function (e) { setPoint(e.latlng.lat, e.latlng.lng, false); });
     var known = core.point(data, coords.value);
