@@ -102,8 +102,7 @@ def _intro(options: SiteOptions) -> str:
 def _categories() -> str:
     options = "".join(
         f'<label class="bk-choice bk-cat"><input type="radio" name="categorie" value="{esc(slug)}">'
-        f'<span class="bk-badge" style="background:{style.colour}">{icon(style.icon)}'
-        f"<span>{esc(CATEGORIES[slug])}</span></span></label>"
+        f'<span class="bk-cat-label">{icon(style.icon)}<span>{esc(CATEGORIES[slug])}</span></span></label>'
         for slug, style in CATEGORY_STYLES.items()
     )
     return f'<fieldset class="bk-categorie"><legend>1. Wat voor vondst is het?</legend>{options}</fieldset>'
