@@ -208,3 +208,7 @@ def test_a_card_cannot_take_the_form_pages_name(repo_dir):
     assert re.search(
         r"gereserveerd", str(load_repository(write_repo(root, {"cards/test/nieuwe-vondst.md": "---\n"})).errors)
     )
+
+
+def test_the_form_stays_out_of_the_search_index(demo):
+    assert '\nsearch: {"exclude": true}\n' in page(demo).split("---")[1] + "\n"

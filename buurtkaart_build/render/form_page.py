@@ -77,7 +77,12 @@ def form_page(location: Location, cards: list[Card], options: SiteOptions, theme
         f'<script src="{assets}/js/buurtkaart-form-core.js"></script>',
         f'<script src="{assets}/js/buurtkaart-form.js"></script>',
     ]
-    meta = page_meta(f"Vondst toevoegen — {location.naam}", description="Een nieuwe vondst, zonder YAML", hide=["toc"])
+    meta = page_meta(
+        f"Vondst toevoegen — {location.naam}",
+        description="Een nieuwe vondst, zonder YAML",
+        hide=["toc"],
+        search={"exclude": True},  # a tool, not content: keeps the search index as it was
+    )
     return meta + block("\n".join(parts), "bk-form-page")
 
 
