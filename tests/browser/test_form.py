@@ -287,7 +287,9 @@ def test_edit_links_point_to_the_card_or_inventory_file(variant_server):
     for page in ("", "bedrijven", "kaart", "nieuwe-vondst", "vraag-en-aanbod"):
         assert edit_button(f"{LOCATION}/{page}".rstrip("/")) == [base + f"inventory/{LOCATION}.md"]
     assert edit_button("tags") == []  # made from every card: no single file to edit
-    assert edit_button("help/zo-werkt-het") == [base + "docs/help/zo-werkt-het.md"]
+    assert edit_button("help/zo-werkt-het") == []  # shipped with the package, not in the repository
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{base}docs/index.md"' in home  # a page of docs/ keeps its own edit button
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"])
