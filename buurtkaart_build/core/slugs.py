@@ -9,9 +9,10 @@ from .choices import CATEGORIES
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+FORM_SLUG = "nieuwe-vondst"  # /<locatie>/nieuwe-vondst/: the form that writes a new card
 # Site paths the generator uses itself; a card or location with such a slug would collide.
 RESERVED_CARD_SLUGS = frozenset(
-    {"index", "kaart", "vraag-en-aanbod", "export", "fotos", "makkelijk-lezen", *CATEGORIES}
+    {"index", "kaart", "vraag-en-aanbod", "export", "fotos", "makkelijk-lezen", FORM_SLUG, *CATEGORIES}
 )
 RESERVED_LOCATION_SLUGS = frozenset(
     {"index", "kaart", "tags", "locaties", "help", "assets", "search", "zoeken", "_sjablonen", "sjablonen"}

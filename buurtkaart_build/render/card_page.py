@@ -24,6 +24,7 @@ def card_page(
     public: bool = False,
     extra: Callable[[Card], str] | None = None,
     photos: list[Shown] | None = None,
+    edit_url: str | None = None,
 ) -> str:
     """Markdown source of a card page; all card values are escaped into one raw HTML block.
 
@@ -33,6 +34,7 @@ def card_page(
         public: Leave out personal contact details (name, phone, e-mail).
         extra: Optional producer of more HTML after the facts (e.g. a small map).
         photos: The card's published photos (see render.photos).
+        edit_url: The card file in the git host's editor ("Bewerk deze kaart"), if known.
     """
     parts = [
         _crumbs(card, location),
@@ -53,6 +55,7 @@ def card_page(
         _section("Aantekeningen", body_html(card.body)) if card.body.strip() else "",
         _tags(card),
         _dates(card),
+        _edit(edit_url),
     ]
     return page_meta(card.titel, description=card.samenvatting or card.category_label) + block(
         "\n".join(p for p in parts if p), "bk-card"
@@ -172,3 +175,12 @@ def _dates(card: Card) -> str:
         rows.append(f"Laatst gewijzigd op {dutch_date(card.last_change)}")
     rows.append(f"Bronbestand: <code>{esc(card.path)}</code>")
     return '<p class="bk-dates">' + " · ".join(rows) + "</p>"
+
+
+def _edit(url: str | None) -> str:
+    if not url:
+        return ""
+    return (
+        f'<p class="bk-edit"><a href="{esc(url)}" rel="noopener noreferrer">{icon("file-edit-outline")}'
+        "<span>Bewerk deze kaart</span></a></p>"
+    )

@@ -28,6 +28,13 @@ def location_menu(location: Location, depth: int, current: str) -> str:
     return f'<nav class="bk-menu" data-search-exclude aria-label="{esc(location.naam)}"><ul>{"".join(items)}</ul></nav>'
 
 
+def add_finding_link(href: str) -> str:
+    """ "Vondst toevoegen": to the form page (a category page opens it with its category chosen)."""
+    return (
+        f'<p class="bk-add-link"><a class="md-button" href="{esc(href)}">{icon("plus-circle")} Vondst toevoegen</a></p>'
+    )
+
+
 def location_page(location: Location, cards: list[Card], *, matched: tuple[int, int] | None = None) -> str:
     counts = _counts(cards)
     rows = [
@@ -50,6 +57,7 @@ def location_page(location: Location, cards: list[Card], *, matched: tuple[int, 
         match_line,
         "<h2>Vondsten per categorie</h2>",
         table(["Categorie", "Aantal"], rows),
+        add_finding_link("nieuwe-vondst/"),
         "<h2>Wat wij de buurt kunnen bieden</h2>",
         _items(location.aanbod, "Nog niets ingevuld."),
         "<h2>Wat wij en onze cliënten zoeken</h2>",
@@ -109,6 +117,7 @@ def category_page(
         category_badge(category),
         f"<p>{len(members)} vondsten, de dichtstbijzijnde eerst.</p>",
         listing,
+        add_finding_link(f"../nieuwe-vondst/?categorie={category}"),
     ]
     return page_meta(f"{style.label} — {location.naam}") + block("\n".join(parts), "bk-category")
 

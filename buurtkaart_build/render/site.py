@@ -20,6 +20,7 @@ from .card_page import card_page
 from .easy_read import FOLDER as EASY
 from .easy_read import easy_card_page, easy_index_page
 from .export import site_exports
+from .form_page import FORM_PAGE, form_page
 from .html import ASSET_DIR, block
 from .map_page import map_assets, map_pages, mini_map
 from .matching import location_matches, matching_pages
@@ -49,10 +50,27 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
             out[f"{slug}/{category}.md"] = category_page(location, category, cards, photos_of=shown)
         out[f"{slug}/{EASY}/index.md"] = easy_index_page(location, cards, shown)
         for card in cards:
+            edit = options.git.edit_url(card.path) if options.git else None
             out[f"{slug}/{card.slug}.md"] = card_page(
-                card, location, public=options.public, extra=mini_map, photos=shown(card)
+                card, location, public=options.public, extra=mini_map, photos=shown(card), edit_url=edit
             )
             out[f"{slug}/{EASY}/{card.slug}.md"] = easy_card_page(card, location, shown(card))
+        out[f"{slug}/{FORM_PAGE}.md"] = form_page(location, cards, options, theme_names(repo))
+    return out
+
+
+def theme_names(repo: Repository) -> list[str]:
+    """Suggestions for a card's tags: the themes and every tag already used, sorted."""
+    return sorted(set(repo.themes) | {tag for card in repo.cards for tag in card.tags})
+
+
+def source_files(repo: Repository) -> dict[str, str]:
+    """Generated page → the file a person edits for it (card or inventory); others have none."""
+    out: dict[str, str] = {}
+    for slug, location in repo.locations.items():
+        pages = ["index", "kaart", "vraag-en-aanbod", FORM_PAGE, *CATEGORIES]
+        out.update({f"{slug}/{page}.md": location.path for page in pages})
+        out.update({f"{slug}/{card.slug}.md": card.path for card in repo.cards_of(slug)})
     return out
 
 
