@@ -101,7 +101,7 @@ def action_plan_page(location: Location, cards: list[Card], matches: LocationMat
         f"<h1>Actieplan — {esc(location.naam)}</h1>",
         location_menu(location, 1, f"{PAGE}/"),
         f'<p class="bk-meta bk-noprint">{icon("printer")}Druk deze pagina af voor het teamoverleg (twee A4). '
-        'Afspraken uit het overleg zet je als <code>acties</code> in de inventarisatie; zie '
+        "Afspraken uit het overleg zet je als <code>acties</code> in de inventarisatie; zie "
         '<a href="../../help/locatie-toevoegen/">Een locatie toevoegen</a>. Waar de kansen vandaan komen: '
         '<a href="../vraag-en-aanbod/">Vraag en aanbod</a>.</p>',
         "<h2>Afgesproken acties</h2>",

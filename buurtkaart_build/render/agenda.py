@@ -147,7 +147,9 @@ def _islamic_note(months: dict[tuple[int, int], list[Row]]) -> str:
     if not any(row.islamic for rows in months.values() for row in rows):
         return ""
     table_ = islamic_table()
-    return f'<p class="bk-meta">Ramadan, Suikerfeest en Offerfeest: {esc(table_["bron"])}. {esc(table_["opmerking"])}</p>'
+    return (
+        f'<p class="bk-meta">Ramadan, Suikerfeest en Offerfeest: {esc(table_["bron"])}. {esc(table_["opmerking"])}</p>'
+    )
 
 
 def location_agenda_page(location: Location, cards: list[Card], first: dt.date, last: dt.date) -> str:

@@ -99,7 +99,11 @@ def _summary_table(rows: list[Figures]) -> str:
         name = f'<a href="../{esc(f.slug)}/">{esc(f.name)}</a>' if f.slug else f"<strong>{esc(f.name)}</strong>"
         line = [name, str(f.cards), *(str(f.categories.get(c, 0)) for c in CATEGORIES), str(f.on_map)]
         line += [str(f.statuses.get(s, 0)) for s in STATUSES]
-        line += [f"{f.needs_matched} van {f.needs}", str(f.stale), esc(dutch_date(f.last_change)) if f.last_change else ""]
+        line += [
+            f"{f.needs_matched} van {f.needs}",
+            str(f.stale),
+            esc(dutch_date(f.last_change)) if f.last_change else "",
+        ]
         cells.append(line)
     return table(headers, cells, cls="bk-table bk-overview-table")
 

@@ -33,5 +33,5 @@ def qr_figure(site_url: str | None, path: str, caption: str) -> str:
         return ""
     return (
         f'<figure class="bk-qr-figure">{qr_svg(url)}'
-        f"<figcaption>{esc(caption)}<br><span class=\"bk-meta\">{esc(url)}</span></figcaption></figure>"
+        f'<figcaption>{esc(caption)}<br><span class="bk-meta">{esc(url)}</span></figcaption></figure>'
     )

@@ -66,7 +66,7 @@ def schematic_map(location: Location, pins: list[Pin], *, size: int = 600, title
         colour = CATEGORY_STYLES[pin.card.categorie].colour
         cx, cy = mid + x * scale, mid + y * scale
         parts.append(
-            f'<g><title>{pin.number}. {esc(pin.card.titel)}</title>'
+            f"<g><title>{pin.number}. {esc(pin.card.titel)}</title>"
             f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="11" fill="{colour}" stroke="#fff" stroke-width="1.5"/>'
             f'<text x="{cx:.1f}" y="{cy + 4:.1f}" text-anchor="middle" font-size="11" font-weight="700" '
             f'fill="#fff">{pin.number}</text></g>'
