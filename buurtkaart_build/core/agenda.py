@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .named_days import NAMED_DAYS, alias_key
 
@@ -49,6 +49,7 @@ class Entry:
     text: str
     start: dt.time | None = None
     end: dt.time | None = None
+    label: str | None = None  # what happens, written before a rule: "G-voetbal elke zaterdag"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,8 +104,29 @@ def normalise(text: str) -> str:
     return text.strip(" .,;:")
 
 
+_RULE_START = re.compile(
+    r"[\s,:]+(?=(?:elke|iedere|ieder|elk|om de|wekelijks|tweewekelijks|maandelijks|op (?:"
+    + "|".join(WEEKDAYS)
+    + r"))\b)",
+    re.IGNORECASE,
+)
+
+
 def parse_piece(text: str) -> Entry:
-    """One moment or rule, e.g. ``Elke woensdag 10.00 - 12.00 uur``."""
+    """One moment or rule, e.g. ``Elke woensdag 10.00 - 12.00 uur`` or ``G-voetbal elke zaterdag``."""
+    try:
+        return _parse_piece(text)
+    except AgendaError:
+        start = _RULE_START.search(text)
+        if start is None or not text[: start.start()].strip():
+            raise
+        entry = _parse_piece(text[start.end() :])
+        if not isinstance(entry, Weekly | Monthly):
+            raise
+        return replace(entry, text=text.strip(), label=text[: start.start()].strip(" ,:-"))
+
+
+def _parse_piece(text: str) -> Entry:
     rest = normalise(text)
     rest, since, until = _bounds(rest, text)
     rest, start, end = _times(rest, text)

@@ -10,9 +10,13 @@ from .choices import CATEGORIES
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Site paths the generator uses itself; a card or location with such a slug would collide.
-RESERVED_CARD_SLUGS = frozenset({"index", "kaart", "vraag-en-aanbod", "export", *CATEGORIES})
+RESERVED_CARD_SLUGS = frozenset(
+    {"index", "kaart", "vraag-en-aanbod", "export", "agenda", "actieplan", "op-pad", "poster", "nieuwe-vondst"}
+    | {"makkelijk-lezen", *CATEGORIES}
+)
 RESERVED_LOCATION_SLUGS = frozenset(
     {"index", "kaart", "tags", "locaties", "help", "assets", "search", "zoeken", "_sjablonen", "sjablonen"}
+    | {"agenda", "overzicht", "admin", "export"}
 )
 
 

@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.errors import BuurtkaartError
-from ..core.history import last_commit_time
+from ..core.history import last_commit_time, reference_time
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
 from ..render.site import HOME_MARKER, css_files, generate, home_table
@@ -57,6 +57,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             public=self.config.publiek,
             tiles_url=self.config.tegels,
             tiles_attribution=self.config.tegels_bron,
+            reference=reference_time(self.root),
+            site_url=config.site_url or None,
         )
         try:
             repo, self.generated = generate(self.root, options)

@@ -34,6 +34,7 @@ class Row:
     days: tuple[dt.date, ...]  # more than one for a weekly rule
     rule: str | None  # "elke woensdag", for rules
     islamic: bool = False
+    what: str | None = None  # the entry's label, e.g. "G-voetbal"
 
     @property
     def sort_key(self) -> tuple:
@@ -75,11 +76,12 @@ def rows_by_month(cards: list[Card], first: dt.date, last: dt.date) -> dict[tupl
                     per_month[(o.day.year, o.day.month)].append(o)
                 for key, items in per_month.items():
                     days = tuple(o.day for o in items)
-                    months[key].append(Row(card, items[0], days, describe(entry)))
+                    months[key].append(Row(card, items[0], days, describe(entry), what=entry.label))
                 continue
             islamic = isinstance(entry, Named) and is_islamic(entry.key)
             for o in found:
-                months[(o.day.year, o.day.month)].append(Row(card, o, (o.day,), describe(entry), islamic))
+                row = Row(card, o, (o.day,), describe(entry), islamic, entry.label)
+                months[(o.day.year, o.day.month)].append(row)
     return {key: sorted(rows, key=lambda r: r.sort_key) for key, rows in sorted(months.items())}
 
 
@@ -108,7 +110,8 @@ def _time(o: Occurrence) -> str:
 def _activity(row: Row, prefix: str) -> str:
     label = f'<span class="bk-meta">{esc(row.first.label)}:</span> ' if row.first.label else ""
     summary = f'<br><span class="bk-meta">{esc(row.card.samenvatting)}</span>' if row.card.samenvatting else ""
-    return f'{label}<a href="{prefix}{esc(row.card.url)}">{esc(row.card.titel)}</a>{summary}'
+    what = f" ({esc(row.what)})" if row.what else ""
+    return f'{label}<a href="{prefix}{esc(row.card.url)}">{esc(row.card.titel)}</a>{what}{summary}'
 
 
 def month_tables(months: dict[tuple[int, int], list[Row]], prefix: str, locations: dict[str, Location] | None) -> str:

@@ -32,9 +32,10 @@ def bar_chart(title: str, bars: list[tuple[str, int, str | None]]) -> str:
     for index, (label, value, colour) in enumerate(bars):
         y = GAP + index * (BAR_HEIGHT + GAP)
         length = round(BAR_WIDTH * value / biggest) if value else 0
+        fill = esc(colour or DEFAULT_COLOUR)
         parts.append(
             f'<text x="{LABEL_WIDTH - 6}" y="{y + BAR_HEIGHT - 6}" text-anchor="end" font-size="13">{esc(label)}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{esc(colour or DEFAULT_COLOUR)}"/>'
+            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{fill}"/>'
             f'<text x="{LABEL_WIDTH + length + 6}" y="{y + BAR_HEIGHT - 6}" font-size="13">{value}</text>'
         )
     parts.append("</svg>")

@@ -65,19 +65,22 @@ def _events(item: FeedItem, index: int, entry: Entry, first, last, stamp) -> lis
         return []
     uid = f"{item.uid}/{index + 1}"
     if isinstance(entry, Named):
-        return [_event(item, f"{uid}/{o.day.isoformat()}", o, stamp, label=o.label) for o in found]
+        return [_event(item, f"{uid}/{o.day.isoformat()}", o, stamp, o.label, entry.label) for o in found]
     if isinstance(entry, Once):
-        return [_event(item, uid, found[0], stamp)]
-    event = _event(item, uid, found[0], stamp)
+        return [_event(item, uid, found[0], stamp, what=entry.label)]
+    event = _event(item, uid, found[0], stamp, what=entry.label)
     event.add("rrule", _rule(entry, found[0]))
     return [event]
 
 
-def _event(item: FeedItem, uid: str, first: Occurrence, stamp: dt.datetime, label: str | None = None) -> Event:
+def _event(
+    item: FeedItem, uid: str, first: Occurrence, stamp: dt.datetime, label: str | None = None, what: str | None = None
+) -> Event:
     event = Event()
     event.add("uid", f"{uid}@buurtkaart")
     event.add("dtstamp", stamp)
     summary = f"{label}: {item.summary}" if label else item.summary
+    summary += f" ({what})" if what else ""
     event.add("summary", summary)
     start, end = _span(first)
     event.add("dtstart", start)

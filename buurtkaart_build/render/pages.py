@@ -18,6 +18,7 @@ def location_menu(location: Location, depth: int, current: str) -> str:
     entries = [("", "Overzicht", "home-heart"), ("kaart/", "Kaart", "map")]
     entries += [(f"{c}/", s.label, s.icon) for c, s in CATEGORY_STYLES.items()]
     entries.append(("vraag-en-aanbod/", "Vraag en aanbod", "handshake"))
+    entries += [("actieplan/", "Actieplan", "clipboard-check"), ("agenda/", "Agenda", "calendar")]
     items = []
     for href, label, ic in entries:
         attr = ' aria-current="page"' if href == current else ""

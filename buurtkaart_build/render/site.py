@@ -22,6 +22,7 @@ from .map_page import map_assets, map_pages, mini_map
 from .matching import location_matches, matching_pages
 from .options import Output, SiteOptions
 from .pages import category_page, location_page, locations_index, locations_page, tags_page
+from .plan_site import agenda_pages, plan_pages, print_pages
 
 Builder = Callable[[Repository, SiteOptions], Output]
 
@@ -33,6 +34,7 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
     }
     matches = location_matches(repo, vocabulary_of(repo.themes))
     out.update(matching_pages(repo, vocabulary_of(repo.themes), public=options.public, matches=matches))
+    out.update(plan_pages(repo, options, matches))
     for slug, location in repo.locations.items():
         cards = repo.cards_of(slug)
         out[f"{slug}/index.md"] = location_page(location, cards, matched=needs_with_match(matches[slug]))
@@ -57,7 +59,7 @@ def css_files() -> dict[str, str]:
     }
 
 
-BUILDERS: list[Builder] = [core_pages, stylesheets, map_pages, map_assets, site_exports]
+BUILDERS: list[Builder] = [core_pages, stylesheets, map_pages, map_assets, site_exports, agenda_pages, print_pages]
 
 
 def render_site(repo: Repository, options: SiteOptions) -> Output:
