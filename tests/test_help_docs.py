@@ -19,7 +19,15 @@ PACKAGE = ROOT / "buurtkaart_build"
 PAGES = ("zo-werkt-het", "vondst-toevoegen", "locatie-toevoegen", "foutmeldingen", "samen-op-pad", "opdrachten")
 
 # Calls that carry a message for the user, and the position of the message argument.
-MESSAGE_CALLS = {"Problem": 3, "_fail": 2, "_warn": 1, "_bad": 1, "PydanticCustomError": 1, "_problem": 2}
+MESSAGE_CALLS = {
+    "Problem": 3,
+    "_fail": 2,
+    "_warn": 1,
+    "_bad": 1,
+    "PydanticCustomError": 1,
+    "_problem": 2,
+    "AgendaError": 0,
+}
 # Modules that build messages in other ways: returned f-strings, hint variables, hint tables.
 MESSAGE_RETURNS = {"validate.py", "load.py"}
 NOT_VALIDATOR = {"diff.py", "templates.py", "schema.py"}  # messages of other commands, not of check

@@ -351,12 +351,5 @@ def _wanneer(value: object) -> str:
 Wanneer = Annotated[
     str,
     BeforeValidator(_wanneer),
-    WithJsonSchema(
-        {
-            "description": "Een datum (2027-04-27), een datum met tijd (2027-04-27 14:00-17:00), een herhaling "
-            "('elke woensdag 10:00-12:00', 'iedere eerste zaterdag van de maand'), een feestdag "
-            "('Koningsdag') of een lijst daarvan",
-            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
-        }
-    ),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
 ]
