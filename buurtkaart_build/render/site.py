@@ -23,6 +23,7 @@ from .matching import location_matches, matching_pages
 from .options import Output, SiteOptions
 from .pages import category_page, location_page, locations_index, locations_page, tags_page
 from .plan_site import agenda_pages, plan_pages, print_pages
+from .qr import qr_figure
 
 Builder = Callable[[Repository, SiteOptions], Output]
 
@@ -40,9 +41,20 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
         out[f"{slug}/index.md"] = location_page(location, cards, matched=needs_with_match(matches[slug]))
         for category in CATEGORIES:
             out[f"{slug}/{category}.md"] = category_page(location, category, cards)
+        extra = _card_extra(options.site_url)
         for card in cards:
-            out[f"{slug}/{card.slug}.md"] = card_page(card, location, public=options.public, extra=mini_map)
+            out[f"{slug}/{card.slug}.md"] = card_page(card, location, public=options.public, extra=extra)
     return out
+
+
+def _card_extra(site_url: str | None):
+    """The small map, and on paper a QR code that leads back to the card's page."""
+
+    def extra(card) -> str:
+        qr = qr_figure(site_url, card.url, "Deze kaart op de site")
+        return mini_map(card) + (f'<div class="bk-print-only">{qr}</div>' if qr else "")
+
+    return extra
 
 
 def stylesheets(repo: Repository, options: SiteOptions) -> Output:

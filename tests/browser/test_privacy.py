@@ -43,6 +43,12 @@ PAGE_TYPES = {
     "map file": f"{LOCATION}/kaart/kaart.html",
     "all-locations map": "kaart/",
     "matching": f"{LOCATION}/vraag-en-aanbod/",
+    "agenda": f"{LOCATION}/agenda/",
+    "all-locations agenda": "agenda/",
+    "action plan": f"{LOCATION}/actieplan/",
+    "overview": "overzicht/",
+    "walk kit": f"{LOCATION}/op-pad/",
+    "poster": f"{LOCATION}/poster/",
     "tags": "tags/",
     "not found": "404.html",
 }
