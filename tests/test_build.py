@@ -182,6 +182,6 @@ def test_demo_plans_meets_and_walks(demo_site):
         assert len(events) >= 10 and len(set(uids)) == len(uids)
         assert any("RRULE" in e for e in events)  # the weekly and monthly activities
         assert any(str(e["SUMMARY"]).startswith("Koningsdag: ") for e in events)
-    assert (demo_site / "overzicht.csv").read_text(encoding="utf-8").startswith("locatie,naam,vondsten,")
+    assert (demo_site / "overzicht.csv").read_text(encoding="utf-8-sig").startswith("locatie;naam;vondsten;")
     matching = page(demo_site, "de-kastanje/vraag-en-aanbod")
     assert '<a href="../actieplan/">actieplan</a>' in matching

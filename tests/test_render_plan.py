@@ -149,7 +149,9 @@ def test_same_reference_same_bytes_other_reference_other_agenda(repo_dir):
 
 def test_overview_figures_and_csv(repo_dir):
     out = site(repo_dir)
-    rows = list(csv.DictReader(io.StringIO(out["overzicht.csv"])))
+    text = out["overzicht.csv"].decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     assert [r["locatie"] for r in rows] == ["huis", "totaal"]
     huis = rows[0]
     assert (huis["vondsten"], huis["activiteiten"], huis["op_kaart"], huis["niet_op_kaart"]) == ("2", "2", "2", "0")
@@ -164,7 +166,7 @@ def test_overview_figures_and_csv(repo_dir):
 def test_overview_csv_cells_cannot_become_formulas(repo_dir):
     root_inventory = INVENTORY.replace(f'naam: "Huis {PAYLOAD}"', 'naam: "=HYPERLINK(1)"')
     out = site(repo_dir, files={"inventory/huis.md": root_inventory.replace("---\n", "---\n", 1)})
-    assert "'=HYPERLINK(1)" in out["overzicht.csv"]
+    assert "'=HYPERLINK(1)" in out["overzicht.csv"].decode("utf-8")
 
 
 def test_walk_kit_has_map_checklist_cards_and_qr(repo_dir):

@@ -130,8 +130,10 @@ CSV_HEADERS += ["behoeften", "behoeften_met_match", "behoeften_zonder_match", "v
 
 
 def overview_csv(per_location: list[Figures], total: Figures) -> str:
+    """Like the exports: UTF-8 with BOM and ``;`` between cells, so a Dutch spreadsheet opens it as it is."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_HEADERS)
     for f in [*per_location, total]:
         writer.writerow(
@@ -150,9 +152,12 @@ def _cell(text: str) -> str:
 
 def overview_files(
     locations: dict[str, Location], cards_of, matched: dict[str, tuple[int, int]], today: dt.date
-) -> dict[str, str]:
+) -> dict[str, str | bytes]:
     per_location = [figures(loc, cards_of(slug), matched[slug], today) for slug, loc in locations.items()]
     total = Figures(name="Totaal")
     for f in per_location:
         total.add(f)
-    return {f"{PAGE}.md": overview_page(per_location, total, today), f"{PAGE}.csv": overview_csv(per_location, total)}
+    return {
+        f"{PAGE}.md": overview_page(per_location, total, today),
+        f"{PAGE}.csv": overview_csv(per_location, total).encode("utf-8"),
+    }
