@@ -209,3 +209,23 @@ def test_a_location_cannot_shadow_a_new_page(repo_dir, slug):
 def test_walk_kit_without_the_help_page_links_to_it(repo_dir):
     kit = site(repo_dir)["huis/op-pad.md"]
     assert '<a href="../../help/samen-op-pad/">Samen op pad</a>' in kit
+
+
+def test_drawn_colours_never_stand_alone(repo_dir):
+    """Every coloured pin carries its number, listed under the category's icon and label; every bar its label."""
+    from buurtkaart_build.render.html import icon
+    from buurtkaart_build.render.style import CATEGORY_STYLES
+
+    out = site(repo_dir)
+    poster = out["huis/poster.md"]
+    for number, colour in re.findall(r'<title>(\d+)\. [^<]*</title><circle [^>]*fill="(#[0-9a-f]{6})"', poster):
+        style = next(s for s in CATEGORY_STYLES.values() if s.colour == colour)
+        heading = poster.rindex(
+            f'<h3 class="bk-cat-head" style="color:{colour}">', 0, poster.index(f'<li value="{number}">')
+        )
+        assert poster[heading:].startswith(f'<h3 class="bk-cat-head" style="color:{colour}">{icon(style.icon)}')
+    overview = out["overzicht.md"]
+    labels = re.findall(r">([^<]*)</text><rect ", overview)
+    assert len(labels) == overview.count("<rect ") > 0 and all(label.strip() for label in labels)
+    for style in CATEGORY_STYLES.values():  # the category bars are named by the category
+        assert f'>{style.label.replace("&", "&amp;")}</text><rect x="150" y="' in overview
