@@ -35,6 +35,7 @@ class Row:
     rule: str | None  # "elke woensdag", for rules
     islamic: bool = False
     what: str | None = None  # the entry's label, e.g. "G-voetbal"
+    weekly: bool = False
 
     @property
     def sort_key(self) -> tuple:
@@ -65,31 +66,36 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
 
 
+def weekly_rows(cards: list[Card], first: dt.date, last: dt.date) -> list[Row]:
+    """Weekly rules, once each (52 rows a year would bury everything else), with the next date."""
+    rows = []
+    for card in cards:
+        for entry in card_entries(card):
+            if isinstance(entry, Weekly) and (found := occurrences((entry,), first, last)):
+                days = tuple(o.day for o in found)
+                rows.append(Row(card, found[0], days, describe(entry), what=entry.label, weekly=True))
+    return sorted(rows, key=lambda r: (r.first.day.weekday(), r.first.start or dt.time(0), r.card.titel.lower()))
+
+
 def rows_by_month(cards: list[Card], first: dt.date, last: dt.date) -> dict[tuple[int, int], list[Row]]:
+    """Everything but the weekly rules, one row per occurrence, by (year, month)."""
     months: dict[tuple[int, int], list[Row]] = defaultdict(list)
     for card in cards:
         for entry in card_entries(card):
-            found = occurrences((entry,), first, last)
             if isinstance(entry, Weekly):
-                per_month: dict[tuple[int, int], list[Occurrence]] = defaultdict(list)
-                for o in found:
-                    per_month[(o.day.year, o.day.month)].append(o)
-                for key, items in per_month.items():
-                    days = tuple(o.day for o in items)
-                    months[key].append(Row(card, items[0], days, describe(entry), what=entry.label))
                 continue
             islamic = isinstance(entry, Named) and is_islamic(entry.key)
-            for o in found:
+            for o in occurrences((entry,), first, last):
                 row = Row(card, o, (o.day,), describe(entry), islamic, entry.label)
                 months[(o.day.year, o.day.month)].append(row)
     return {key: sorted(rows, key=lambda r: r.sort_key) for key, rows in sorted(months.items())}
 
 
-def _when(row: Row) -> str:
+def _when(row: Row, last: dt.date) -> str:
     o = row.first
-    if len(row.days) > 1 or (row.rule and "week" in row.rule):
-        dates = ", ".join(str(d.day) for d in row.days)
-        text = f"{row.rule}: {dates} {MONTHS[o.day.month - 1]}"
+    if row.weekly:
+        until = f", t/m {_day(row.days[-1])}" if row.days[-1] + dt.timedelta(days=14) <= last else ""
+        text = f"{row.rule} (volgende keer {_day(o.day)}{until})"
     elif o.last_day:
         text = f"{_day(o.day)} t/m {_day(o.last_day)}"
     else:
@@ -114,25 +120,33 @@ def _activity(row: Row, prefix: str) -> str:
     return f'{label}<a href="{prefix}{esc(row.card.url)}">{esc(row.card.titel)}</a>{what}{summary}'
 
 
-def month_tables(months: dict[tuple[int, int], list[Row]], prefix: str, locations: dict[str, Location] | None) -> str:
-    """One heading and table per month; with ``locations``, a column naming each card's location."""
-    if not months:
-        return '<p class="bk-unknown">De komende twaalf maanden staat er niets in de agenda.</p>'
+def _table(rows: list[Row], prefix: str, locations: dict[str, Location] | None, last: dt.date) -> str:
+    """With ``locations``, a column names each card's location."""
     headers = ["Wanneer", "Tijd", "Activiteit", "Plek", "Toegankelijkheid"]
     if locations is not None:
         headers.insert(3, "Locatie")
+    cells = []
+    for row in rows:
+        line = [_when(row, last), esc(_time(row.first)), _activity(row, prefix), esc(row.card.adres or "onbekend")]
+        line.append(access_summary(row.card))
+        if locations is not None:
+            location = locations.get(row.card.locatie)
+            line.insert(3, esc(location.naam if location else row.card.locatie))
+        cells.append(line)
+    return table(headers, cells, cls="bk-table bk-agenda")
+
+
+def agenda_tables(cards: list[Card], first: dt.date, last: dt.date, prefix: str, locations=None) -> str:
+    """Every week (the weekly rules once), then month by month."""
+    weekly, months = weekly_rows(cards, first, last), rows_by_month(cards, first, last)
+    if not weekly and not months:
+        return '<p class="bk-unknown">De komende twaalf maanden staat er niets in de agenda.</p>'
     parts = []
+    if weekly:
+        parts += ["<h2>Elke week</h2>", _table(weekly, prefix, locations, last)]
     for (year, month), rows in months.items():
-        cells = []
-        for row in rows:
-            line = [_when(row), esc(_time(row.first)), _activity(row, prefix), esc(row.card.adres or "onbekend")]
-            line.append(access_summary(row.card))
-            if locations is not None:
-                location = locations.get(row.card.locatie)
-                line.insert(3, esc(location.naam if location else row.card.locatie))
-            cells.append(line)
         parts.append(f"<h2>{esc(MONTHS[month - 1].capitalize())} {year}</h2>")
-        parts.append(table(headers, cells, cls="bk-table bk-agenda"))
+        parts.append(_table(rows, prefix, locations, last))
     return "\n".join(parts)
 
 
@@ -156,13 +170,12 @@ def _islamic_note(months: dict[tuple[int, int], list[Row]]) -> str:
 
 
 def location_agenda_page(location: Location, cards: list[Card], first: dt.date, last: dt.date) -> str:
-    months = rows_by_month(cards, first, last)
     parts = [
         f"<h1>Agenda — {esc(location.naam)}</h1>",
         location_menu(location, 1, f"{PAGE}/"),
         _subscribe("../agenda.ics", first),
-        month_tables(months, "../../", None),
-        _islamic_note(months),
+        agenda_tables(cards, first, last, "../../"),
+        _islamic_note(rows_by_month(cards, first, last)),
     ]
     return page_meta(f"Agenda — {location.naam}", description=f"Buurtagenda van {location.naam}") + block(
         "\n".join(p for p in parts if p), "bk-agenda-page"
@@ -170,14 +183,13 @@ def location_agenda_page(location: Location, cards: list[Card], first: dt.date, 
 
 
 def all_agenda_page(locations: dict[str, Location], cards: list[Card], first: dt.date, last: dt.date) -> str:
-    months = rows_by_month(cards, first, last)
     links = " · ".join(f'<a href="../{esc(s)}/agenda/">{esc(loc.naam)}</a>' for s, loc in locations.items())
     parts = [
         "<h1>Buurtagenda</h1>",
         _subscribe("../agenda.ics", first),
         f"<p>Per locatie: {links}</p>" if links else "",
-        month_tables(months, "../", locations),
-        _islamic_note(months),
+        agenda_tables(cards, first, last, "../", locations),
+        _islamic_note(rows_by_month(cards, first, last)),
     ]
     return page_meta("Buurtagenda", description="Wat er de komende twaalf maanden in de buurten gebeurt") + block(
         "\n".join(p for p in parts if p), "bk-agenda-page"
