@@ -10,8 +10,8 @@ from .html import esc
 
 BAR_HEIGHT = 22
 GAP = 8
-LABEL_WIDTH = 150
-BAR_WIDTH = 220
+LABEL_WIDTH = 215
+BAR_WIDTH = 200
 VALUE_WIDTH = 40
 DEFAULT_COLOUR = "#3f51b5"
 
@@ -46,7 +46,7 @@ def chart_with_table(title: str, bars: list[tuple[str, int, str | None]], column
     """A figure: the chart and, beside it, the table of the same figures."""
     rows = "".join(f'<tr><th scope="row">{esc(label)}</th><td>{value}</td></tr>' for label, value, _ in bars)
     table = (
-        f'<table class="bk-table bk-chart-table"><thead><tr><th scope="col">{esc(title)}</th>'
+        f'<table class="bk-chart-table"><thead><tr><th scope="col">{esc(title)}</th>'
         f'<th scope="col">{esc(column)}</th></tr></thead><tbody>{rows}</tbody></table>'
     )
     return f'<figure class="bk-figure">{bar_chart(title, bars)}{table}<figcaption>{esc(title)}</figcaption></figure>'
