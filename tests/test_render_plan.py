@@ -228,3 +228,11 @@ def test_drawn_colours_never_stand_alone(repo_dir):
     assert len(labels) == overview.count("<rect ") > 0 and all(label.strip() for label in labels)
     for style in CATEGORY_STYLES.values():  # the category bars are named by the category
         assert f'>{style.label.replace("&", "&amp;")}</text><rect x="215" y="' in overview
+
+
+def test_findings_without_coordinates_are_listed_without_a_pin_number(repo_dir):
+    app = "---\ntitel: Buurtapp\ncategorie: ontmoeten\n---\n"
+    kit = site(repo_dir, files={"cards/huis/app.md": app})["huis/op-pad.md"]
+    assert '<ul class="bk-checklist"><li><span class="bk-box" aria-hidden="true"></span>Buurtapp' in kit
+    assert "(niet op de kaart)" in kit
+    assert "Buurtapp" not in site(repo_dir, files={"cards/huis/app.md": app})["huis/poster.md"]

@@ -57,15 +57,18 @@ def _category_list(category: str, entries: list[tuple[int | None, Card]], *, che
     )
     if not entries:
         return head + '<p class="bk-unknown">Nog niets gevonden: kijk hier extra goed.</p>'
-    items = []
+    mark = '<span class="bk-box" aria-hidden="true"></span>' if checklist else ""
+    on_map, off_map = [], []
     for number, card in entries:
-        value = f' value="{number}"' if number is not None else ""
-        mark = '<span class="bk-box" aria-hidden="true"></span>' if checklist else ""
         where = f' <span class="bk-meta">{esc(card.adres)}</span>' if checklist and card.adres else ""
-        off = "" if number is not None else ' <span class="bk-meta">(niet op de kaart)</span>'
-        items.append(f"<li{value}>{mark}{esc(card.titel)}{where}{off}</li>")
+        if number is None:
+            off_map.append(f'<li>{mark}{esc(card.titel)}{where} <span class="bk-meta">(niet op de kaart)</span></li>')
+        else:
+            on_map.append(f'<li value="{number}">{mark}{esc(card.titel)}{where}</li>')
     cls = "bk-checklist" if checklist else "bk-poster-list"
-    return head + f'<ol class="{cls}">{"".join(items)}</ol>'
+    lists = f'<ol class="{cls}">{"".join(on_map)}</ol>' if on_map else ""
+    lists += f'<ul class="{cls}">{"".join(off_map)}</ul>' if off_map else ""
+    return head + lists
 
 
 def walk_kit_page(location: Location, cards: list[Card], root: Path, site_url: str | None) -> str:
