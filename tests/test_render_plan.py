@@ -190,7 +190,7 @@ def test_poster_numbers_pins_as_in_the_lists(repo_dir):
     pins = re.findall(r"<title>(\d+)\. ", poster)
     items = re.findall(r'<li value="(\d+)">', poster)
     assert pins == items == ["1", "2"]
-    assert poster.count("<line ") == 2 + 1  # a line to each finding, and the scale bar
+    assert poster.count("<line ") == 2  # a line from the location to each finding
 
 
 @pytest.mark.parametrize("slug", ["agenda", "actieplan", "op-pad", "poster"])
