@@ -113,8 +113,9 @@ def test_map_data_is_geojson_with_longitude_first(hostile):
 def test_map_page_table_by_distance_and_findings_without_coordinates(hostile):
     page = location_map_page(hostile.locations["test"], hostile.cards_of("test"))
     assert '<iframe class="bk-map-frame" title="Kaart van Woonlocatie Test" src="kaart.html"' in page
-    rows = re.findall(r'<tr><td><a href="../(vondst-\d)/">', page)
+    rows = re.findall(r'<tr><td data-label="Vondst en adres"><a href="../(vondst-\d)/">', page)
     assert rows == ["vondst-0", "vondst-1", "vondst-2"]
+    assert '<td data-label="Afstand">' in page  # a phone stacks the cells with their column label
     missing = page.split('id="nog-niet-op-de-kaart"')[1]
     assert '<a href="../zonder-plek/">Zonder plek</a>' in missing
 
@@ -122,7 +123,7 @@ def test_map_page_table_by_distance_and_findings_without_coordinates(hostile):
 def test_overview_page_links_each_location_map(hostile):
     locations = list(hostile.locations.values())
     page = overview_page(locations, hostile.cards_of)
-    assert '<a href="../test/kaart/">Woonlocatie Test</a>' in page
+    assert '<td data-label="Locatie"><a href="../test/kaart/">Woonlocatie Test</a></td>' in page
     data = map_data(overview_map(locations, hostile.cards_of, SiteOptions()))
     assert [(loc["slug"], loc["url"], loc["straal"]) for loc in data["locaties"]] == [("test", "../test/kaart/", 1000)]
 

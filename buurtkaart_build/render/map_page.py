@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..core.choices import CATEGORIES, STATUSES
 from ..core.geo import format_distance
 from ..core.models import Card, Location
-from .html import ASSET_DIR, block, esc, icon, page_meta
+from .html import ASSET_DIR, block, esc, icon, page_meta, table
 from .maps import MAP_FILE, location_map, overview_map
 from .pages import access_summary, location_menu
 from .style import CATEGORY_STYLES
@@ -64,23 +64,23 @@ def location_map_page(location: Location, cards: list[Card]) -> str:
 def _distance_table(cards: list[Card], location: Location) -> str:
     if not cards:
         return '<p class="bk-unknown">Nog geen vondsten met coördinaten.</p>'
-    heads = ("Vondst en adres", "Categorie", "Afstand", "Toegankelijkheid", "Kent ons", "Status")
-    head = "".join(f'<th scope="col">{h}</th>' for h in heads)
-    rows = "".join(_row(card, location) for card in cards)
-    return f'<table class="bk-table bk-sortable"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    heads = ["Vondst en adres", "Categorie", "Afstand", "Toegankelijkheid", "Kent ons", "Status"]
+    return table(heads, [_row(card, location) for card in cards], cls="bk-table bk-sortable")
 
 
-def _row(card: Card, location: Location) -> str:
+def _row(card: Card, location: Location) -> list[str]:
     style = CATEGORY_STYLES[card.categorie]
     d = card.distance
     outside = " (buiten de zoekstraal)" if d is not None and d > location.zoekstraal else ""
     address = f'<br><span class="bk-meta">{esc(card.adres)}</span>' if card.adres else ""
-    return (
-        f'<tr><td><a href="../{esc(card.slug)}/">{esc(card.titel)}</a>{address}</td>'
-        f'<td><a href="../{esc(card.categorie)}/">{icon(style.icon)} {esc(style.label)}</a></td>'
-        f"<td>{esc(format_distance(d))}{outside}</td><td>{access_summary(card)}</td>"
-        f"<td>{esc(card.kent_ons)}</td><td>{esc(STATUSES[card.status])}</td></tr>"
-    )
+    return [
+        f'<a href="../{esc(card.slug)}/">{esc(card.titel)}</a>{address}',
+        f'<a href="../{esc(card.categorie)}/">{icon(style.icon)} {esc(style.label)}</a>',
+        f"{esc(format_distance(d))}{outside}",
+        access_summary(card),
+        esc(card.kent_ons),
+        esc(STATUSES[card.status]),
+    ]
 
 
 def _missing(cards: list[Card]) -> str:
@@ -116,17 +116,14 @@ def _locations_table(locations: list[Location], cards_of) -> str:
     if not locations:
         return '<p class="bk-unknown">Er zijn nog geen locaties.</p>'
     heads = ["Locatie", "Zoekstraal", "Vondsten", "Op de kaart"] + [s.label for s in CATEGORY_STYLES.values()]
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in heads)
     rows = []
     for loc in locations:
         cards = cards_of(loc.slug)
-        counts = [sum(1 for c in cards if c.categorie == cat) for cat in CATEGORY_STYLES]
-        rows.append(
-            f'<tr><td><a href="../{esc(loc.slug)}/kaart/">{esc(loc.naam)}</a></td>'
-            f"<td>{esc(format_distance(loc.zoekstraal))}</td><td>{len(cards)}</td>"
-            f"<td>{sum(1 for c in cards if c.coordinaten)}</td>" + "".join(f"<td>{n}</td>" for n in counts) + "</tr>"
-        )
-    return f'<table class="bk-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        counts = [str(sum(1 for c in cards if c.categorie == cat)) for cat in CATEGORY_STYLES]
+        placed = sum(1 for c in cards if c.coordinaten)
+        link = f'<a href="../{esc(loc.slug)}/kaart/">{esc(loc.naam)}</a>'
+        rows.append([link, esc(format_distance(loc.zoekstraal)), str(len(cards)), str(placed), *counts])
+    return table(heads, rows)
 
 
 def mini_map(card: Card) -> str:
