@@ -241,3 +241,42 @@ def test_specific_errors():
         parse_wanneer(" ; ")
     with pytest.raises(AgendaError, match="tekst of een lijst"):
         parse_wanneer({"dag": "maandag"})
+
+
+# --- property-based ------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from buurtkaart_build.core.agenda import WEEKDAYS  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(st.text(max_size=30), max_size=4)))
+def test_any_text_parses_or_gets_a_dutch_error_never_a_crash(value):
+    try:
+        entries = parse_wanneer(value)
+    except AgendaError as exc:
+        assert "wanneer" in str(exc) or "agenda" in str(exc) or "Schrijf" in str(exc) or "Controleer" in str(exc)
+        return
+    occurrences(entries, D(2026, 1, 1), D(2027, 12, 31))  # every accepted value expands
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    every=st.sampled_from(["elke", "Iedere", "ELKE", "ieder"]),
+    day=st.sampled_from(WEEKDAYS),
+    start=st.integers(0, 22),
+    length=st.integers(1, 1),
+    sep=st.sampled_from([":", "."]),
+    dash=st.sampled_from(["-", " - ", "–", " tot "]),
+)
+def test_weekly_rules_in_many_spellings(every, day, start, length, sep, dash):
+    text = f"{every} {day} {start:02d}{sep}30{dash}{start + length:02d}{sep}30"
+    entry = parse_piece(text)
+    assert isinstance(entry, Weekly) and entry.weekdays == (WEEKDAYS.index(day),)
+    assert (entry.start, entry.end) == (T(start, 30), T(start + length, 30))
+
+
+def test_monthly_rule_without_elke():
+    assert parse_piece("eerste zondag van de maand").nths == (1,)

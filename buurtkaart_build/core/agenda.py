@@ -42,6 +42,10 @@ class AgendaError(ValueError):
     """A ``wanneer`` value the agenda cannot read; the message is Dutch and says what works."""
 
 
+class _Unreadable(AgendaError):
+    """No form matched at all (not a specific mistake such as a wrong weekday)."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Entry:
     """One part of a ``wanneer`` value; ``start``/``end`` are ``None`` for a whole day."""
@@ -116,7 +120,7 @@ def parse_piece(text: str) -> Entry:
     """One moment or rule, e.g. ``Elke woensdag 10.00 - 12.00 uur`` or ``G-voetbal elke zaterdag``."""
     try:
         return _parse_piece(text)
-    except AgendaError:
+    except _Unreadable:
         start = _RULE_START.search(text)
         if start is None or not text[: start.start()].strip():
             raise
@@ -138,7 +142,7 @@ def _parse_piece(text: str) -> Entry:
             if (since or until) and not isinstance(entry, Weekly | Monthly):
                 break  # 'vanaf' only makes sense with a rule
             return entry
-    raise AgendaError(f"'{_short(text)}' kan de agenda niet lezen. {HELP}")
+    raise _Unreadable(f"'{_short(text)}' kan de agenda niet lezen. {HELP}")
 
 
 # --- times and date bounds -----------------------------------------------------------------
@@ -268,7 +272,7 @@ def _yearly(rest: str, times: dict, since, until) -> Entry | None:
     return Yearly(month=month, day=day, **times)
 
 
-_MONTHLY = re.compile(rf"^(?:maandelijks op |op )?(?:de |{_EVERY} )(.+?) ([a-z]+) (?:van|in) de maand$")
+_MONTHLY = re.compile(rf"^(?:maandelijks op |op )?(?:de |{_EVERY} )?(.+?) ([a-z]+) (?:van|in) de maand$")
 
 
 def _monthly(rest: str, times: dict, since, until) -> Entry | None:
