@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402 - a sibling script, not a package
 
 from buurtkaart_build.core.repository import load_repository  # noqa: E402
+from buurtkaart_build.render.help import packaged_pages  # noqa: E402
 from buurtkaart_build.render.site import HOME_MARKER, generate, home_table  # noqa: E402
 
 SIZES = ((100, 1), (1_000, 10), (10_000, 100))
@@ -103,7 +104,9 @@ def plain_project(project: Path, target: Path) -> int:
     shutil.copytree(project / "docs", target / "docs")
     home = target / "docs" / "index.md"
     home.write_text(home.read_text(encoding="utf-8").replace(HOME_MARKER, home_table(repo)), encoding="utf-8")
-    for path, content in output.items():
+    # The pages the plugin serves from the package (help, templates), unless the project has its own.
+    packaged = {path: text for path, text in packaged_pages().items() if not (target / "docs" / path).exists()}
+    for path, content in {**output, **packaged}.items():
         file = target / "docs" / path
         file.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):

@@ -8,7 +8,6 @@ import io
 import re
 
 import pytest
-from repo_files import ROOT
 from test_render_matching import INVENTORY, KOOR, ORANJE, PAYLOAD
 
 from buurtkaart_build.core.repository import load_repository
@@ -169,10 +168,7 @@ def test_overview_csv_cells_cannot_become_formulas(repo_dir):
 
 
 def test_walk_kit_has_map_checklist_cards_and_qr(repo_dir):
-    help_page = (ROOT / "docs" / "help" / "samen-op-pad.md").read_text(encoding="utf-8")
-    out = site(
-        repo_dir, site_url="https://intranet.example/buurtkaart/", files={"docs/help/samen-op-pad.md": help_page}
-    )
+    out = site(repo_dir, site_url="https://intranet.example/buurtkaart/")  # the package's help page
     kit = out["huis/op-pad.md"]
     assert '<svg class="bk-schematic" role="img"' in kit
     assert "Wat we al weten" in kit and '<span class="bk-box" aria-hidden="true"></span>' in kit
@@ -205,9 +201,13 @@ def test_a_location_cannot_shadow_a_new_page(repo_dir, slug):
     assert any("gereserveerd" in p.message for p in load_repository(root).errors)
 
 
-def test_walk_kit_without_the_help_page_links_to_it(repo_dir):
-    kit = site(repo_dir)["huis/op-pad.md"]
-    assert '<a href="../../help/samen-op-pad/">Samen op pad</a>' in kit
+def test_walk_kit_takes_the_repositorys_own_help_page_when_it_has_one(repo_dir):
+    own = (
+        '<div class="bk-instructiekaarten">\n<div class="bk-vel">\n'
+        '<section class="bk-a6 bk-a6--eigen">Eigen kaart</section>\n</div>\n</div>\n'
+    )
+    kit = site(repo_dir, files={"docs/help/samen-op-pad.md": "# Eigen\n\n" + own})["huis/op-pad.md"]
+    assert "Eigen kaart" in kit and kit.count('class="bk-a6 bk-a6--') == 1
 
 
 def test_drawn_colours_never_stand_alone(repo_dir):

@@ -2,7 +2,7 @@
 
 The walk kit holds the radius map, a checklist of what is already known per category (so the
 walkers see what is there), the four instruction cards and blank cards (the same A6 cards as
-``docs/help/samen-op-pad.md``) and a QR code to the site. The poster is the guide's wall map:
+help page *Samen op pad*) and a QR code to the site. The poster is the guide's wall map:
 the location in the middle, the radius, lines and numbered pins, the names around it by category.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from ..core.dates import dutch_date
 from ..core.geo import format_distance
 from ..core.models import Card, Location
+from .help import help_pages
 from .html import block, esc, icon, page_meta
 from .pages import location_menu
 from .qr import qr_figure
@@ -26,11 +27,11 @@ _CARDS_OPEN = '<div class="bk-instructiekaarten">'
 
 
 def instruction_sheets(root: Path) -> str:
-    """The sheets of A6 cards from the help page, or ``""`` when the repository has no such page."""
+    """The sheets of A6 cards of the help page *Samen op pad*: the repository's own, else the package's."""
     try:
         text = (root / INSTRUCTIONS).read_text(encoding="utf-8")
     except OSError:
-        return ""
+        text = help_pages().get(INSTRUCTIONS.relative_to("docs").as_posix(), "")
     start = text.find(_CARDS_OPEN)
     end = text.find("\n</div>\n</div>", start)
     if start < 0 or end < 0:
