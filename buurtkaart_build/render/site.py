@@ -51,7 +51,7 @@ def _card_extra(site_url: str | None):
     """The small map, and on paper a QR code that leads back to the card's page."""
 
     def extra(card) -> str:
-        qr = qr_figure(site_url, card.url, "Deze kaart op de site")
+        qr = qr_figure(site_url, card.url, "Deze kaart op de site", fast=True)
         return mini_map(card) + (f'<div class="bk-print-only">{qr}</div>' if qr else "")
 
     return extra
