@@ -19,12 +19,15 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.errors import BuurtkaartError
+from ..core.geo import PDOK_LOCATIESERVER
 from ..core.history import last_commit_time, reference_time
 from ..core.version import package_version
+from ..render.easy_read import READ_ALOUD_SCRIPT
+from ..render.githost import git_host
 from ..render.help import DEFAULT_NAV, packaged_pages
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
-from ..render.site import HOME_MARKER, css_files, generate, home_table
+from ..render.site import HOME_MARKER, css_files, generate, home_table, source_files
 from .search_words import keep_whole_words_in_search
 from .theme_fixes import fix_theme_html
 
@@ -44,6 +47,10 @@ class BuurtkaartConfig(base.Config):
     publiek = c.Type(bool, default=False)
     tegels = c.Type(str, default=OSM_TILES)
     tegels_bron = c.Type(str, default=OSM_ATTRIBUTION)
+    # The form's address search: the one outside request besides the tiles (only what is typed
+    # in its search box goes to PDOK). false: no search box, no request.
+    adreszoeker = c.Type(bool, default=True)
+    adreszoeker_url = c.Type(str, default=PDOK_LOCATIESERVER)
 
 
 class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
@@ -51,6 +58,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     def __init__(self) -> None:
         self.generated: dict[str, str | bytes] = {}
+        self.sources: dict[str, str] = {}
         self.home = ""
 
     @property
@@ -67,6 +75,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         for name in css_files():
             if f"{ASSET_DIR}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{name}")
+        # The "Lees voor" button of the easy-read pages; does nothing on pages without one.
+        if READ_ALOUD_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(READ_ALOUD_SCRIPT)
         if config.nav is None:
             config.nav = copy.deepcopy(DEFAULT_NAV)
         for extension in NEEDED_EXTENSIONS:  # the help pages use tables, notes (!!! tip) and attributes
@@ -83,12 +94,18 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             tiles_attribution=self.config.tegels_bron,
             reference=reference_time(self.root),
             site_url=config.site_url or None,
+            address_search=self.config.adreszoeker_url if self.config.adreszoeker else None,
+            git=git_host(config.repo_url, config.edit_uri, self._docs_to_root(config)),
         )
         try:
             repo, self.generated = generate(self.root, options)
         except BuurtkaartError as exc:
             raise PluginError(f"De Buurtkaart bevat fouten; de site is niet gebouwd.\n{exc}") from None
         self.home = home_table(repo)
+        self.sources = source_files(repo)
+
+    def _docs_to_root(self, config: MkDocsConfig) -> str:
+        return Path(os.path.relpath(self.root, config.docs_dir)).as_posix()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for path, content in self.generated.items():
@@ -99,6 +116,10 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
                     "Hernoem of verwijder het bestand in docs/."
                 )
             file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            # Material's edit button: the card or inventory behind the page, never a docs page
+            # that does not exist (MkDocs resolves '../' against edit_uri's docs folder).
+            source = self.sources.get(path)
+            file.edit_uri = f"{self._docs_to_root(config)}/{source}" if source else None
             files.append(file)
         for path, content in packaged_pages().items():
             if files.get_file_from_path(path) is None:  # the repository's own page wins

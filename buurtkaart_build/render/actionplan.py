@@ -84,7 +84,8 @@ def _chance_row(label: str, entry: ItemMatches, public: bool) -> str:
         chance = f"<strong>{esc(label)}:</strong> {esc(entry.item.wat)} <em>(nog geen match: gericht zoeken)</em>"
         return f"<tr><td>{chance}</td><td></td><td></td><td></td><td></td></tr>"
     arrow = "→" if label == "Aanbod" else "←"
-    chance = f"<strong>{esc(label)}:</strong> {esc(entry.item.wat)} {arrow} {_card_link(best.card)}"
+    linked = " (gekoppeld)" if best.gekoppeld else ""
+    chance = f"<strong>{esc(label)}:</strong> {esc(entry.item.wat)} {arrow} {_card_link(best.card)}{linked}"
     return (
         f"<tr><td>{chance}</td><td>{contact_text(best.card, public)}</td><td></td><td></td>"
         f"<td>{esc(STATUSES[best.card.status])}</td></tr>"

@@ -45,6 +45,8 @@ PAGES = {
     "overview": "overzicht/",
     "walk kit": f"{LOCATION}/op-pad/",
     "poster": f"{LOCATION}/poster/",
+    "form": f"{LOCATION}/nieuwe-vondst/",
+    "form with its questions": f"{LOCATION}/nieuwe-vondst/?categorie=activiteiten",
     "tags": "tags/",
     "not found": "404.html",
     **{f"help {Path(p).stem}": p.removesuffix(".md") + "/" for p in sorted(help_pages())},

@@ -134,7 +134,7 @@ def test_location_menu_links_are_reachable_with_a_visible_focus_ring(visit, path
     page = open_settled(visit, path)
     menu = page.locator(".bk-menu a")
     expected = menu.count()
-    assert expected == 9
+    assert expected == 10
     seen = tab_through(page, lambda e: e["menu"] and e["name"] == "Agenda")
     in_menu = [e for e in seen if e["menu"]]
     assert [e["name"] for e in in_menu] == [t.strip() for t in menu.all_inner_texts()]
@@ -230,7 +230,7 @@ def test_clicking_a_marker_in_a_half_hidden_map_does_not_scroll_the_page(visit):
     page.evaluate(f"window.scrollTo(0, {top} - 48 + 150)")  # the map's top 150 px under the header
     page.wait_for_timeout(200)
     before = page.evaluate("scrollY")
-    pin = frame.locator(f".bk-marker[aria-label={json.dumps(label)}]").bounding_box()
+    pin = frame.locator(f".bk-marker[aria-label={json.dumps(label, ensure_ascii=False)}]").bounding_box()
     page.mouse.click(pin["x"] + pin["width"] / 2, pin["y"] + pin["height"] / 2)
     frame.locator(".leaflet-popup").wait_for(timeout=5000)
     assert page.evaluate("scrollY") == before
