@@ -135,9 +135,9 @@ def _site_options(config: dict):
 
 def _plugin_css() -> list[str]:
     from buurtkaart_build.render.html import ASSET_DIR
-    from buurtkaart_build.render.site import css_files
+    from buurtkaart_build.render.site import stylesheet_names
 
-    return [f"{ASSET_DIR}/{name}" for name in css_files()]
+    return [f"{ASSET_DIR}/{name}" for name in stylesheet_names()]
 
 
 # --- measurements -----------------------------------------------------------------------------

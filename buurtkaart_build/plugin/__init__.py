@@ -16,7 +16,9 @@ from ..core.errors import BuurtkaartError
 from ..core.history import last_commit_time
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
-from ..render.site import HOME_MARKER, css_files, generate, home_table
+from ..render.site import HOME_MARKER, generate, home_table, stylesheet_names
+from .lean_html import SPRITE, LeanHtml
+from .ready_pages import add_search_entry, anchors, is_ready_html, search_index_of, search_text
 from .search_words import keep_whole_words_in_search
 from .theme_fixes import fix_theme_html
 
@@ -34,6 +36,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
     def __init__(self) -> None:
         self.generated: dict[str, str | bytes] = {}
         self.home = ""
+        self.ready: dict[str, str] = {}  # src_uri -> the page's ready HTML (see ready_pages)
+        self.lean = LeanHtml()
 
     @property
     def root(self) -> Path:
@@ -46,7 +50,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         # site on any day. A value set by the caller wins; outside git the clock is used.
         if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := last_commit_time(self.root)) is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(stamp)
-        for name in css_files():
+        for name in stylesheet_names():
             if f"{ASSET_DIR}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{name}")
         return config
@@ -78,10 +82,29 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated and is_ready_html(markdown):
+            self.ready[page.file.src_uri] = markdown
+            return ""  # nothing for Python-Markdown to do; on_page_content puts the HTML in
         return markdown.replace(HOME_MARKER, self.home) if HOME_MARKER in markdown else markdown
 
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        ready = self.ready.pop(page.file.src_uri, None)
+        if ready is None:
+            return html
+        page.present_anchor_ids = anchors(ready)
+        index = search_index_of(config)
+        if index is not None and (text := search_text(ready)) is not None:
+            add_search_entry(index, page, text)
+        return ready
+
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        return fix_theme_html(output)
+        generated = page.file.src_uri in self.generated
+        return self.lean.page(fix_theme_html(output), "../" * page.url.count("/"), generated=generated)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        sprite = Path(config.site_dir, SPRITE)
+        sprite.parent.mkdir(parents=True, exist_ok=True)
+        sprite.write_text(self.lean.sprite(), encoding="utf-8")
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in ("cards", "inventory"):

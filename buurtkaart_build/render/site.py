@@ -17,7 +17,7 @@ from ..match.engine import needs_with_match
 from ..match.vocabulary import vocabulary_of
 from .card_page import card_page
 from .export import site_exports
-from .html import ASSET_DIR, block
+from .html import ASSET_DIR, block, icon_css, reset_icons
 from .map_page import map_assets, map_pages, mini_map
 from .matching import location_matches, matching_pages
 from .options import Output, SiteOptions
@@ -47,6 +47,14 @@ def stylesheets(repo: Repository, options: SiteOptions) -> Output:
     return {f"{ASSET_DIR}/{name}": text for name, text in css_files().items()}
 
 
+SITE_CSS = "buurtkaart-site.css"
+
+
+def stylesheet_names() -> list[str]:
+    """The stylesheets every page links (below :data:`ASSET_DIR`): one bundle of them all."""
+    return [SITE_CSS]
+
+
 def css_files() -> dict[str, str]:
     """The package's stylesheets (``assets/*.css``), by file name, sorted."""
     folder = resources.files("buurtkaart_build").joinpath("assets")
@@ -63,8 +71,11 @@ BUILDERS: list[Builder] = [core_pages, stylesheets, map_pages, map_assets, site_
 def render_site(repo: Repository, options: SiteOptions) -> Output:
     """Every generated file; the caller has checked that ``repo`` has no errors."""
     out: Output = {}
+    reset_icons()
     for builder in BUILDERS:
         out.update(builder(repo, options))
+    # One stylesheet for every page (one request, cached): the package's, then every icon used above.
+    out[f"{ASSET_DIR}/{SITE_CSS}"] = "\n".join([*css_files().values(), icon_css()])
     return dict(sorted(out.items()))
 
 
