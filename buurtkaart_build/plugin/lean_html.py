@@ -3,7 +3,7 @@
 Material writes the same inline SVG icons (logo, menu, search, ...) into every page and indents
 its templates deeply; on a card page that is about a third of the bytes. :class:`LeanHtml`
 replaces each inline theme SVG by a ``<use>`` of a symbol in one sprite file (downloaded once,
-cached) and removes indentation, blank lines and line breaks between block-level tags, outside
+cached) and removes indentation, blank lines and line breaks before block-level tags, outside
 ``<pre>``, ``<textarea>``, ``<script>`` and ``<style>``, where white space means something.
 Rendered the same in a browser.
 """
@@ -15,19 +15,20 @@ import re
 
 SPRITE = "assets/buurtkaart/iconen.svg"
 
-# An inline SVG as the theme writes it: no nested <svg>, no <use> (ours are already references).
-_SVG = re.compile(r"<svg\b([^>]*)>((?:(?!<svg\b|<use\b).)*?)</svg>", re.S)
+# An inline SVG as the theme writes it (one with a nested <svg> or a <use> is left alone).
+_SVG = re.compile(r"<svg\b([^>]*)>(.*?)</svg>", re.S)
 _VIEWBOX = re.compile(r'\sviewBox="([^"]*)"')
 _XMLNS = re.compile(r'\sxmlns="[^"]*"')
 # Blocks whose white space matters; kept as they are.
 _KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
-_INDENT = re.compile(r"[ \t\r]*\n\s*")
-# A line break between two block-level tags draws nothing (unlike one between inline elements).
+_INDENT = re.compile(r"\n[ \t\r\n]*")
+# A line break right before a block-level tag draws nothing: white space at the end of a line
+# (or the start of one) is not rendered.
 _BLOCK = (
     r"</?(?:html|head|body|meta|link|title|div|nav|header|main|footer|article|section"
     r"|ul|ol|li|dl|dt|dd|p|h[1-6]|table|thead|tbody|tr|td|th|form)\b"
 )
-_BETWEEN_BLOCKS = re.compile(rf"({_BLOCK}[^>]*>)\n(?={_BLOCK})")
+_BEFORE_BLOCK = re.compile(rf">\n(?={_BLOCK})")
 
 
 # Lines of the theme that do nothing on our pages: the generator's name and version, and the
@@ -43,6 +44,7 @@ class LeanHtml:
 
     def __init__(self) -> None:
         self.symbols: dict[str, str] = {}  # id -> <symbol>
+        self._done: dict[tuple[str, str], str] = {}  # (inline SVG, to_root) -> its reference
 
     def page(self, html: str, to_root: str, *, generated: bool = False) -> str:
         """``html`` lightened; ``to_root`` leads from the page to the site root (``"../../"``).
@@ -56,15 +58,21 @@ class LeanHtml:
         # split() with two groups: text, whole kept block, its tag name, text, ...
         out = []
         for i in range(0, len(parts), 3):
-            out.append(_BETWEEN_BLOCKS.sub(r"\1", _INDENT.sub("\n", parts[i])))
+            out.append(_BEFORE_BLOCK.sub(">", _INDENT.sub("\n", parts[i])))
             if i + 1 < len(parts):
                 out.append(parts[i + 1])
         return "".join(out)
 
     def _reference(self, match: re.Match, to_root: str) -> str:
+        key = (match.group(0), to_root)  # the theme repeats the same few icons on every page
+        if key not in self._done:
+            self._done[key] = self._symbol(match, to_root)
+        return self._done[key]
+
+    def _symbol(self, match: re.Match, to_root: str) -> str:
         attrs, inner = match.group(1), match.group(2)
         viewbox = _VIEWBOX.search(attrs)
-        if viewbox is None or "<" not in inner:
+        if viewbox is None or "<" not in inner or "<svg" in inner or "<use" in inner:
             return match.group(0)
         key = "i" + hashlib.sha1(f"{viewbox.group(1)}|{inner}".encode()).hexdigest()[:6]
         self.symbols.setdefault(key, f'<symbol id="{key}" viewBox="{viewbox.group(1)}">{inner}</symbol>')
