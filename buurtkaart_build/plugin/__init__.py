@@ -16,10 +16,11 @@ from ..core.errors import BuurtkaartError
 from ..core.history import last_commit_time
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
-from ..render.site import HOME_MARKER, generate, home_table, stylesheet_names
+from ..render.site import HOME_MARKER, generate, home_table, rank_below_cards, stylesheet_names
 from .lean_html import SPRITE, LeanHtml
-from .ready_pages import add_search_entry, anchors, is_ready_html, search_index_of, search_text
+from .ready_pages import add_search_entry, anchors, is_ready_html, search_index_of, search_text, skip_markdown
 from .search_words import keep_whole_words_in_search
+from .serve import PageCache, add_cached_template, error_banner, with_banner
 from .theme_fixes import fix_theme_html
 
 
@@ -38,6 +39,14 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.home = ""
         self.ready: dict[str, str] = {}  # src_uri -> the page's ready HTML (see ready_pages)
         self.lean = LeanHtml()
+        # While serving (MkDocs keeps this instance between rebuilds because of on_startup):
+        self.serving = False
+        self.cache = PageCache()
+        self.keys: dict[str, str] = {}  # src_uri -> cache key of the page being built
+        self.banner = ""  # the Dutch errors, on top of every page while the data is invalid
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     @property
     def root(self) -> Path:
@@ -63,10 +72,14 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             tiles_attribution=self.config.tegels_bron,
         )
         try:
-            repo, self.generated = generate(self.root, options)
+            repo, generated = generate(self.root, options)
         except BuurtkaartError as exc:
-            raise PluginError(f"De Buurtkaart bevat fouten; de site is niet gebouwd.\n{exc}") from None
-        self.home = home_table(repo)
+            if not self.serving:
+                raise PluginError(f"De Buurtkaart bevat fouten; de site is niet gebouwd.\n{exc}") from None
+            # Serving: the last good pages with the messages on top, instead of a stalled browser.
+            self.banner = error_banner(exc.problems)
+            return
+        self.generated, self.home, self.banner = generated, home_table(repo), ""
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for path, content in self.generated.items():
@@ -79,12 +92,23 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
         keep_whole_words_in_search(files, config)
+        if self.serving:
+            self.cache.start(config, files)
         return files
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        return add_cached_template(env) if self.serving else env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated and is_ready_html(markdown):
             self.ready[page.file.src_uri] = markdown
+            skip_markdown(page)
+            if self.serving:
+                self.keys[page.file.src_uri] = key = self.cache.key(page, markdown)
+                self.cache.reuse(page, key)
             return ""  # nothing for Python-Markdown to do; on_page_content puts the HTML in
+        if page.file.src_uri not in self.generated:
+            rank_below_cards(page.meta)
         return markdown.replace(HOME_MARKER, self.home) if HOME_MARKER in markdown else markdown
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -98,6 +122,17 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         return ready
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        if not self.serving:
+            return self._lean(output, page)
+        src = page.file.src_uri
+        kept = self.cache.hits.pop(src, None)
+        if kept is None:
+            kept = self._lean(output, page)
+            if (key := self.keys.pop(src, None)) is not None:
+                self.cache.pages[src] = (key, kept)
+        return with_banner(kept, self.banner) if self.banner else kept
+
+    def _lean(self, output: str, page) -> str:
         generated = page.file.src_uri in self.generated
         return self.lean.page(fix_theme_html(output), "../" * page.url.count("/"), generated=generated)
 
@@ -105,6 +140,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         sprite = Path(config.site_dir, SPRITE)
         sprite.parent.mkdir(parents=True, exist_ok=True)
         sprite.write_text(self.lean.sprite(), encoding="utf-8")
+        not_found = Path(config.site_dir, "404.html")
+        if self.banner and not_found.is_file():  # a page the broken data would have made
+            not_found.write_text(with_banner(not_found.read_text(encoding="utf-8"), self.banner), encoding="utf-8")
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in ("cards", "inventory"):

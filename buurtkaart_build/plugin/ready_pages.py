@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from mkdocs.structure.toc import get_toc
+
 # A heading with an id starts a section of its own in Material's index: leave those pages to it.
 _SECTION = re.compile(r"<h[1-6]\b[^>]*\sid=", re.I)
 _ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\s(?:id|name)="([^"]+)"')
@@ -28,6 +30,16 @@ def is_ready_html(markdown: str) -> bool:
     """True for one raw HTML block without blank lines: Python-Markdown would pass it through unchanged."""
     text = markdown.strip()
     return text.startswith("<div") and text.endswith("</div>") and "\n\n" not in text
+
+
+def skip_markdown(page) -> None:
+    """Make ``page.render`` a no-op: no Python-Markdown converter built for a page with no Markdown."""
+
+    def render(config, files) -> None:
+        page.content, page.toc, page._title_from_render = "", get_toc([]), None
+        page.present_anchor_ids, page.links_to_anchors = set(), {}
+
+    page.render = render
 
 
 def anchors(html: str) -> set[str]:

@@ -74,12 +74,39 @@ def render_site(repo: Repository, options: SiteOptions) -> Output:
     reset_icons()
     for builder in BUILDERS:
         out.update(builder(repo, options))
+    rank_for_search(out, {f"{card.locatie}/{card.slug}.md" for card in repo.cards})
     # One stylesheet for every page (one request, cached): the package's, then every icon used above.
     out[f"{ASSET_DIR}/{SITE_CSS}"] = "\n".join([*css_files().values(), icon_css()])
     return dict(sorted(out.items()))
 
 
 HOME_MARKER = "<!-- buurtkaart:locaties -->"
+
+# Search finds places first. A location's overview ranks below every card; generated pages that
+# only repeat cards (categories, themes, maps, matching, and any later page type) stay out of the
+# index. Written as the page's ``search:`` front-matter, which Material reads in any engine.
+LOW_BOOST = 0.01
+
+
+def rank_for_search(out: Output, card_pages: set[str]) -> None:
+    """Give every generated page that is not a card page its ``search:`` front-matter (in place)."""
+    for path, text in out.items():
+        if not path.endswith(".md") or path in card_pages or not isinstance(text, str):
+            continue
+        if not text.startswith("---\n") or "\nsearch:" in text.split("\n---\n", 1)[0]:
+            continue
+        overview = path.count("/") == 1 and path.endswith("/index.md")
+        rule = f'{{"boost": {LOW_BOOST}}}' if overview else '{"exclude": true}'
+        out[path] = f"---\nsearch: {rule}\n{text[4:]}"
+
+
+def rank_below_cards(meta: dict) -> None:
+    """A hand-written page (help, home) ranks below the cards, unless its front-matter says otherwise."""
+    search = meta.get("search")
+    if search is None:
+        meta["search"] = {"boost": LOW_BOOST}
+    elif isinstance(search, dict):
+        search.setdefault("boost", LOW_BOOST)
 
 
 def generate(root: Path, options: SiteOptions) -> tuple[Repository, Output]:
