@@ -68,3 +68,41 @@ def test_serve_reloads_on_card_and_inventory_changes(tmp_path: Path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_shows_dutch_errors_in_the_browser_and_recovers(tmp_path: Path):
+    # MkDocs' server stalls every request while a build fails ("the server will appear stuck"):
+    # the plugin builds the last good site with the messages on top instead.
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    write_repo(
+        tmp_path,
+        {
+            "inventory/test.md": "---\nnaam: Locatie Een\ncoordinaten: [52.503, 6.099]\n---\n",
+            "cards/test/bakker.md": CARD.format(titel="Bakker Eerst"),
+        },
+    )
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        card = tmp_path / "cards/test/bakker.md"
+        assert wait_for(f"{base}/test/bakker/", "Bakker Eerst")
+        card.write_text(CARD.format(titel="Bakker Eerst").replace("bedrijven", "bedrijf"), encoding="utf-8")
+        assert wait_for(f"{base}/test/bakker/", "De Buurtkaart bevat fouten")
+        page = fetch(f"{base}/test/bakker/")
+        assert "cards/test/bakker.md:3" in page and "categorie" in page and 'role="alert"' in page
+        assert "Bakker Eerst" in page  # the last good page, below the messages
+        assert "De Buurtkaart bevat fouten" in fetch(f"{base}/")  # every page, hand-written ones too
+        card.write_text(CARD.format(titel="Bakker Hersteld"), encoding="utf-8")
+        assert wait_for(f"{base}/test/bakker/", "Bakker Hersteld")
+        assert "De Buurtkaart bevat fouten" not in fetch(f"{base}/test/bakker/")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
