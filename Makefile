@@ -41,9 +41,11 @@ $(VNU_JAR):
 
 # --- end HTML checker --------------------------------------------------------------------------
 
+# Built beside the old site and swapped in at once (site/ is a link to site.versies/N):
+# a build that fails or is killed leaves the previous site whole.
 site: $(BIN)/buurtkaart
 	$(BIN)/buurtkaart check
-	$(BIN)/mkdocs build --strict
+	$(BIN)/buurtkaart publiceer --site site
 
 serve: $(BIN)/buurtkaart
 	$(BIN)/mkdocs serve

@@ -10,6 +10,7 @@ from .dutch import DutchGroup
 from .export import export
 from .match import match
 from .new import new
+from .publish import publiceer
 from .render import render
 from .schema import schema
 
@@ -36,3 +37,4 @@ main.add_command(diff)
 main.add_command(schema)
 main.add_command(match)
 main.add_command(render)
+main.add_command(publiceer)
