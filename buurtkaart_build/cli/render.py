@@ -1,11 +1,15 @@
 """``buurtkaart render``: the generated pages as files in a folder, without MkDocs.
 
 The engine-independent edge of the pipeline (design §2): the same ``{path: content}`` the MkDocs
-plugin serves virtually, written to disk for another site engine or for inspection.
+plugin serves virtually, written to disk for another site engine or for inspection. Each page
+is written as ``<name>/index.md``: engines that resolve relative links in raw HTML against the
+source file (Zensical) then read them as MkDocs' directory URLs do. The home page
+(``docs/index.md``) is written too, with its locations table filled in.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -57,8 +61,33 @@ def render(folder: Path, publiek: bool, root: Path) -> None:
         repo, out = generate(root, SiteOptions(public=publiek))
     except BuurtkaartError as exc:
         fail_with_problems(exc.problems)
+    out = engine_layout(out)
+    if (home := home_page(root, repo)) is not None:
+        out["index.md"] = home
     write_folder(out, folder)
     click.echo(f"{len(out)} bestanden geschreven in {folder} ({len(repo.cards)} kaarten).")
+
+
+def engine_layout(out: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """Every page ``a/b.md`` as ``a/b/index.md``: a relative link means the same in every engine."""
+    return {
+        (path[:-3] + "/index.md" if path.endswith(".md") and not path.endswith("index.md") else path): content
+        for path, content in out.items()
+    }
+
+
+def home_page(root: Path, repo) -> str | None:
+    """The hand-written home page with the locations table the plugin would put in, if it has the marker."""
+    from ..render.site import HOME_MARKER, home_table
+
+    config = root / "mkdocs.yml"
+    docs = "docs"
+    if config.is_file() and (found := re.search(r"^docs_dir:\s*['\"]?([^'\"\s#]+)", config.read_text("utf-8"), re.M)):
+        docs = found.group(1)
+    home = root / docs / "index.md"
+    if not home.is_file() or HOME_MARKER not in (text := home.read_text(encoding="utf-8")):
+        return None
+    return text.replace(HOME_MARKER, home_table(repo))
 
 
 def write_folder(out: dict[str, str | bytes], folder: Path) -> None:
