@@ -15,12 +15,18 @@ from pathlib import Path
 import yaml
 
 from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.render.help import packaged_pages
 
 
 def short_pages_project(project: Path, target: Path) -> int:
     """Write the baseline project into ``target``; returns the number of card pages."""
     repo = load_repository(project)
     shutil.copytree(project / "docs", target / "docs")
+    # The pages the plugin serves from the package (help, templates): the nav names them.
+    for path, text in packaged_pages().items():
+        if not (target / "docs" / path).exists():
+            (target / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+            (target / "docs" / path).write_text(text, encoding="utf-8")
     for card in repo.cards:
         file = target / "docs" / card.locatie / f"{card.slug}.md"
         file.parent.mkdir(parents=True, exist_ok=True)

@@ -1,3 +1,4 @@
-"""Buurtkaart: neighbourhood findings compiled into a searchable intranet site."""
+"""Buurtkaart: neighbourhood findings compiled into a searchable intranet site.
 
-__version__ = "0.1.0"
+The version has one source, ``version`` in pyproject.toml; see ``core.version``.
+"""

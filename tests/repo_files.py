@@ -9,6 +9,8 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The help pages come with the package (the plugin serves them); a repository may replace one in docs/help/.
+HELP = ROOT / "buurtkaart_build" / "data" / "help"
 
 INVENTORY = """\
 ---

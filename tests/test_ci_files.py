@@ -93,3 +93,28 @@ def test_pre_commit_hook_runs_check():
     assert hook["id"] == "buurtkaart-check"
     assert hook["entry"] == "buurtkaart check"
     assert hook["language"] == "python" and hook["pass_filenames"] is False
+
+
+def test_the_package_workflow_builds_proves_and_keeps_the_wheel():
+    workflow = _yaml(".github/workflows/pakket.yml")
+    assert "pull_request" in workflow[True] and workflow[True]["push"]["branches"] == ["main"]
+    (job,) = workflow["jobs"].values()
+    runs = _run_lines(job)
+    assert "pip wheel --no-deps -w dist ." in runs
+    assert "python tests/wheel_smoke.py dist/buurtkaart-*.whl" in runs
+    (upload,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["name"] == "buurtkaart-wheel" and upload["with"]["path"] == "dist/buurtkaart-*.whl"
+
+
+def test_gitlab_builds_proves_and_keeps_the_wheel():
+    job = _yaml(".gitlab-ci.yml")["pakket"]
+    assert job["before_script"] == []  # the wheel, not an editable install, is what is proven
+    assert job["script"][0] == "pip wheel -q --no-deps -w dist ."
+    assert job["script"][1].startswith("python tests/wheel_smoke.py dist/buurtkaart-*.whl")
+    assert job["artifacts"]["paths"] == ["dist/buurtkaart-*.whl"]
+
+
+def test_the_smoke_script_is_what_the_ci_files_run():
+    assert (ROOT / "tests" / "wheel_smoke.py").is_file()
+    gitignore = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "dist/" in gitignore and "rooktest/" in gitignore

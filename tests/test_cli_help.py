@@ -6,13 +6,13 @@ import re
 
 import click
 import pytest
-from repo_files import ROOT, invoke
+from repo_files import HELP, invoke
 
 from buurtkaart_build.cli import main
 from buurtkaart_build.cli.dutch_errors import translate
 
 COMMANDS = sorted(main.commands)
-DOCS = (ROOT / "docs" / "help" / "opdrachten.md").read_text(encoding="utf-8")
+DOCS = (HELP / "opdrachten.md").read_text(encoding="utf-8")
 ENGLISH = (
     "Usage:",
     "Options:",
@@ -59,7 +59,7 @@ def test_every_option_and_argument_has_help(name):
 @pytest.mark.parametrize("name", COMMANDS)
 def test_command_is_described_in_the_docs(name):
     assert re.search(rf"^## buurtkaart {name}$", DOCS, re.MULTILINE), (
-        f"docs/help/opdrachten.md heeft geen kopje '## buurtkaart {name}'"
+        f"buurtkaart_build/data/help/opdrachten.md heeft geen kopje '## buurtkaart {name}'"
     )
     section = DOCS.split(f"## buurtkaart {name}\n", 1)[1].split("\n## ", 1)[0]
     assert f"    buurtkaart {name}" in section, "geen voorbeeld (ingesprongen regel) bij de opdracht"

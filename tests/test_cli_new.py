@@ -89,6 +89,7 @@ def test_no_locations_yet(repo_dir):
     result = run(root, "de-linde", "bedrijven", "Kapper")
     assert result.exit_code == 2
     assert "er zijn nog geen locaties. Maak eerst inventory/de-linde.md aan" in result.output
+    assert 'buurtkaart new-locatie "Naam van de locatie" --korte-naam de-linde' in " ".join(result.output.split())
 
 
 def test_empty_or_too_long_title_writes_nothing(repo_dir):

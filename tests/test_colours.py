@@ -20,7 +20,7 @@ import math
 import re
 
 import pytest
-from repo_files import ROOT
+from repo_files import HELP, ROOT
 
 from buurtkaart_build.core.choices import CATEGORIES
 from buurtkaart_build.core.repository import load_repository
@@ -240,7 +240,7 @@ def test_map_script_draws_every_coloured_thing_with_its_icon():
 
 
 def test_printed_instruction_cards_name_their_category():
-    page = (ROOT / "docs" / "help" / "samen-op-pad.md").read_text(encoding="utf-8")
+    page = (HELP / "samen-op-pad.md").read_text(encoding="utf-8")
     css = (ROOT / "buurtkaart_build" / "assets" / "buurtkaart-print.css").read_text(encoding="utf-8")
     for slug, style in CATEGORY_STYLES.items():
         assert f".bk-a6--{slug} {{ --bk-kaart-kleur: {style.colour}; }}" in css

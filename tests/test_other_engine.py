@@ -18,6 +18,7 @@ import yaml
 from repo_files import ROOT, invoke
 from test_links import _Page, broken
 
+from buurtkaart_build.render.help import DEFAULT_NAV
 from buurtkaart_build.render.html import ASSET_DIR
 from buurtkaart_build.render.site import stylesheet_names
 
@@ -40,7 +41,7 @@ def engine_project(target: Path) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "buurtkaart" in p)]
     config["extra_css"] = [f"{ASSET_DIR}/{name}" for name in stylesheet_names()]
-    config["nav"] = _index_pages(config["nav"], docs)
+    config["nav"] = _index_pages(config.get("nav") or DEFAULT_NAV, docs)
     in_nav = set(_leaves(config["nav"]))
     pages = (p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*.md")))
     config["not_in_nav"] = "\n".join(f"/{page}" for page in pages if page not in in_nav)

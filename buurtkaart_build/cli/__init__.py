@@ -8,8 +8,10 @@ from .check import check
 from .diff import diff
 from .dutch import DutchGroup
 from .export import export
+from .init import init
 from .match import match
 from .new import new
+from .new_location import new_location
 from .publish import publiceer
 from .render import render
 from .schema import schema
@@ -24,6 +26,7 @@ def main() -> None:
 
     \b
     Voorbeelden:
+      buurtkaart init onze-buurtkaart
       buurtkaart check
       buurtkaart match --locatie de-kastanje
       buurtkaart new de-kastanje bedrijven "Bakkerij De Korenbloem"
@@ -33,6 +36,8 @@ def main() -> None:
 main.add_command(check)
 main.add_command(export)
 main.add_command(new)
+main.add_command(new_location)
+main.add_command(init)
 main.add_command(diff)
 main.add_command(schema)
 main.add_command(match)

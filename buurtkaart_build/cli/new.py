@@ -60,7 +60,8 @@ def _known(what: str, value: str, valid: list[str], hint: str) -> str:
     if not valid:
         bad_value(
             hint,
-            f"er zijn nog geen locaties. Maak eerst inventory/{value}.md aan "
+            f"er zijn nog geen locaties. Maak eerst inventory/{value}.md aan, bijvoorbeeld met: "
+            f'buurtkaart new-locatie "Naam van de locatie" --korte-naam {value} '
             "(zie de hulppagina 'Een nieuwe locatie toevoegen').",
         )
     guess = difflib.get_close_matches(value, valid, n=1, cutoff=0.5)

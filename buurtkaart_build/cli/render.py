@@ -3,8 +3,9 @@
 The engine-independent edge of the pipeline (design §2): the same ``{path: content}`` the MkDocs
 plugin serves virtually, written to disk for another site engine or for inspection. Each page
 is written as ``<name>/index.md``: engines that resolve relative links in raw HTML against the
-source file (Zensical) then read them as MkDocs' directory URLs do. The home page
-(``docs/index.md``) is written too, with its locations table filled in.
+source file (Zensical) then read them as MkDocs' directory URLs do. The pages the plugin
+serves from the package (help, templates) are written where the repository lacks them, and the
+home page with its locations table filled in.
 """
 
 from __future__ import annotations
@@ -62,8 +63,7 @@ def render(folder: Path, publiek: bool, root: Path) -> None:
     except BuurtkaartError as exc:
         fail_with_problems(exc.problems)
     out = engine_layout(out)
-    if (home := home_page(root, repo)) is not None:
-        out["index.md"] = home
+    out.update(hand_written_pages(root, repo))
     write_folder(out, folder)
     click.echo(f"{len(out)} bestanden geschreven in {folder} ({len(repo.cards)} kaarten).")
 
@@ -76,18 +76,22 @@ def engine_layout(out: dict[str, str | bytes]) -> dict[str, str | bytes]:
     }
 
 
-def home_page(root: Path, repo) -> str | None:
-    """The hand-written home page with the locations table the plugin would put in, if it has the marker."""
+def hand_written_pages(root: Path, repo) -> dict[str, str]:
+    """What the plugin adds to the repository's own pages: the package's pages it lacks (help,
+    templates, home) and the home page's locations table."""
+    from ..render.help import HOME_PAGE, packaged_pages
     from ..render.site import HOME_MARKER, home_table
 
     config = root / "mkdocs.yml"
-    docs = "docs"
+    docs = root / "docs"
     if config.is_file() and (found := re.search(r"^docs_dir:\s*['\"]?([^'\"\s#]+)", config.read_text("utf-8"), re.M)):
-        docs = found.group(1)
-    home = root / docs / "index.md"
-    if not home.is_file() or HOME_MARKER not in (text := home.read_text(encoding="utf-8")):
-        return None
-    return text.replace(HOME_MARKER, home_table(repo))
+        docs = root / found.group(1)
+    out = {path: text for path, text in packaged_pages().items() if not (docs / path).is_file()}
+    home = docs / HOME_PAGE
+    text = home.read_text(encoding="utf-8") if home.is_file() else out.get(HOME_PAGE, "")
+    if HOME_MARKER in text:
+        out[HOME_PAGE] = text.replace(HOME_MARKER, home_table(repo))
+    return out
 
 
 def write_folder(out: dict[str, str | bytes], folder: Path) -> None:

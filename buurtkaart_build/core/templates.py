@@ -60,6 +60,12 @@ def template_text(category: str) -> str:
     return package.read_text(encoding="utf-8")
 
 
+def inventory_template() -> str:
+    """The inventory template (``data/inventaris.md``) exactly as packaged: the method's
+    inventory questions as comments above the keys of ``inventory/<locatie>.md``."""
+    return (resources.files("buurtkaart_build") / "data" / "inventaris.md").read_text(encoding="utf-8")
+
+
 def render_card(category: str, title: str, visited: dt.date) -> str:
     """A new card: the template with the title and the visiting date filled in.
 

@@ -1,7 +1,13 @@
-"""MkDocs adapter: adds the generated pages as virtual files. All logic lives in the core."""
+"""MkDocs adapter: adds the generated and the packaged pages as virtual files. All logic lives in the core.
+
+The packaged pages (help, templates, a home page) come with the package, so an upgrade brings
+them along; a file of the repository at the same path in ``docs/`` replaces one. Without a
+``nav`` in mkdocs.yml the plugin gives the site the project's navigation.
+"""
 
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 
@@ -14,6 +20,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.errors import BuurtkaartError
 from ..core.history import last_commit_time
+from ..core.version import package_version
+from ..render.help import DEFAULT_NAV, packaged_pages
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
 from ..render.site import HOME_MARKER, generate, home_table, rank_below_cards, stylesheet_names
@@ -22,6 +30,16 @@ from .ready_pages import add_search_entry, anchors, is_ready_html, search_index_
 from .search_words import keep_whole_words_in_search
 from .serve import PageCache, add_cached_template, error_banner, with_banner
 from .theme_fixes import fix_theme_html
+
+NEEDED_EXTENSIONS = ("attr_list", "tables", "admonition", "toc")
+
+
+def version_line(copyright: str | None) -> str:
+    """The site footer: the repository's own line (if any), then the Buurtkaart version."""
+    line = f"Gemaakt met Buurtkaart {package_version()}"
+    if copyright and line in copyright:
+        return copyright  # the same config seen twice
+    return f"{copyright} · {line}" if copyright else line
 
 
 class BuurtkaartConfig(base.Config):
@@ -62,6 +80,12 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         for name in stylesheet_names():
             if f"{ASSET_DIR}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{name}")
+        if config.nav is None:
+            config.nav = copy.deepcopy(DEFAULT_NAV)
+        for extension in NEEDED_EXTENSIONS:  # the help pages use tables, notes (!!! tip) and attributes
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        config.copyright = version_line(config.copyright)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -91,6 +115,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
                 )
             file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
+        for path, content in packaged_pages().items():
+            if files.get_file_from_path(path) is None:  # the repository's own page wins
+                files.append(File.generated(config, path, content=content))
         keep_whole_words_in_search(files, config)
         if self.serving:
             self.cache.start(config, files)

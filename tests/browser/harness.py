@@ -26,6 +26,7 @@ import yaml
 from repo_files import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
+HELP = ROOT / "buurtkaart_build" / "data" / "help"  # served by the plugin
 CHROMIUM = os.environ.get("BUURTKAART_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

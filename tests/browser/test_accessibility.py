@@ -15,12 +15,13 @@ every coloured element on the pages and in the maps).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from buurtkaart_build.render.help import help_pages
 from buurtkaart_build.render.style import CATEGORY_STYLES
-
-from .harness import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +41,7 @@ PAGES = {
     "matching": f"{LOCATION}/vraag-en-aanbod/",
     "tags": "tags/",
     "not found": "404.html",
-    **{f"help {p.stem}": f"help/{p.stem}/" for p in sorted((ROOT / "docs" / "help").glob("*.md"))},
+    **{f"help {Path(p).stem}": p.removesuffix(".md") + "/" for p in sorted(help_pages())},
 }
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}

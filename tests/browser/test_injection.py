@@ -25,6 +25,7 @@ import pytest
 
 from buurtkaart_build.core.fields import SAFE_SCHEMES, LatLon
 from buurtkaart_build.core.models import Accessibility, Card, Contact, Location
+from buurtkaart_build.core.repository import with_distances
 from buurtkaart_build.render.card_page import card_page
 from buurtkaart_build.render.maps import location_map
 from buurtkaart_build.render.options import SiteOptions
@@ -458,6 +459,7 @@ def test_renderer_drops_unsafe_links_and_markup_even_without_check():
 def test_map_file_keeps_card_text_out_of_markup_and_script():
     card, location = _unsafe_card()
     card = card.model_copy(update={"coordinaten": LatLon(52.5045, 6.101), "adres": ALL})
+    (card,) = with_distances([card], {card.locatie: location})  # as load does
     html = location_map(location, [card], SiteOptions())
     # Card text lives only in the inert JSON island, and cannot close it (no "<" inside).
     island = re.search(r'<script type="application/json" id="bk-data">(.*?)</script>', html, re.S)

@@ -23,6 +23,7 @@ import pytest
 
 from buurtkaart_build.core.fields import tel_href
 from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.render.help import help_pages
 
 from .harness import ROOT, build_site, host_pattern, tile_template, track_requests, wait_until_quiet
 
@@ -46,7 +47,7 @@ PAGE_TYPES = {
     "tags": "tags/",
     "not found": "404.html",
 }
-HELP_PAGES = sorted(f"help/{p.stem}/" for p in (ROOT / "docs" / "help").glob("*.md"))
+HELP_PAGES = sorted(path.removesuffix(".md") + "/" for path in help_pages())  # the templates page too
 
 
 def _settle(visit) -> None:
