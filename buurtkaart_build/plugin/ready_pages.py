@@ -11,6 +11,7 @@ in the same form as Material's parser makes it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mkdocs.structure.toc import get_toc
@@ -47,6 +48,7 @@ def anchors(html: str) -> set[str]:
     return set(_ANCHOR.findall(html))
 
 
+@functools.lru_cache(maxsize=5_000)  # serve: an unchanged page's text costs nothing on a rebuild
 def search_text(html: str) -> str | None:
     """The page's text as Material's search parser makes it, or ``None`` when the page needs that parser.
 
