@@ -31,7 +31,7 @@ def test_text_output(repo_dir):
         "Van buiten naar binnen: wat de buurt onze cliënten kan bieden",
         "",
         "• Een koor waar een cliënt kan zingen (cliënten; voorwaarden: rolstoel)",
-        "  1.  47%  Popkoor De Zingers  [cards/test/koor.md]",
+        "  1.  62%  sterke match  Popkoor De Zingers  [cards/test/koor.md]",
         "         thema muziek · woord: koor · 130 m · rolstoel: ja · kent ons al",
         "",
         "Van binnen naar buiten: wat wij de buurt kunnen bieden",
@@ -58,6 +58,8 @@ def test_json_output_is_the_contract(repo_dir):
                         "titel": "Popkoor De Zingers",
                         "score": data["behoeften"][0]["matches"][0]["score"],
                         "redenen": ["thema muziek", "woord: koor", "130 m", "rolstoel: ja", "kent ons al"],
+                        "sterkte": "sterke match",
+                        "gekoppeld": False,
                     }
                 ],
             }

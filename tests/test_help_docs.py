@@ -19,9 +19,18 @@ PACKAGE = ROOT / "buurtkaart_build"
 PAGES = ("zo-werkt-het", "vondst-toevoegen", "locatie-toevoegen", "foutmeldingen", "samen-op-pad", "opdrachten")
 
 # Calls that carry a message for the user, and the position of the message argument.
-MESSAGE_CALLS = {"Problem": 3, "_fail": 2, "_warn": 1, "_bad": 1, "PydanticCustomError": 1, "_problem": 2}
+MESSAGE_CALLS = {
+    "Problem": 3,
+    "_fail": 2,
+    "_warn": 1,
+    "_bad": 1,
+    "PydanticCustomError": 1,
+    "_problem": 2,
+    "LookupProblem": 0,  # buurtkaart geocode
+    "Outcome": 1,
+}
 # Modules that build messages in other ways: returned f-strings, hint variables, hint tables.
-MESSAGE_RETURNS = {"validate.py", "load.py"}
+MESSAGE_RETURNS = {"validate.py", "load.py", "photos.py", "readability.py"}
 NOT_VALIDATOR = {"diff.py", "templates.py", "schema.py"}  # messages of other commands, not of check
 MIN_WORDS = 2
 
@@ -56,6 +65,8 @@ def _message_nodes(tree: ast.Module, module: str) -> list[ast.AST]:
                 pos = MESSAGE_CALLS[name]
                 keyword = next((k.value for k in node.keywords if k.arg == "message"), None)
                 nodes.append(node.args[pos] if len(node.args) > pos else keyword)
+            elif module in MESSAGE_RETURNS and name == "append" and node.args:  # messages collected in a list
+                nodes.append(node.args[0])
         elif module in MESSAGE_RETURNS and isinstance(node, ast.Return):
             nodes.append(node.value)
         elif module in MESSAGE_RETURNS and isinstance(node, ast.Assign):
@@ -75,7 +86,8 @@ def _fragment(text: str) -> str:
 def message_fragments() -> dict[str, set[str]]:
     """``{fragment: {module:line, …}}`` of every fixed part of every validator message."""
     found: dict[str, set[str]] = {}
-    for file in sorted([*PACKAGE.glob("core/*.py"), *PACKAGE.glob("match/*.py")]):
+    geocode = [PACKAGE / "workflow" / "pdok.py", PACKAGE / "workflow" / "geocode.py"]
+    for file in sorted([*PACKAGE.glob("core/*.py"), *PACKAGE.glob("match/*.py"), *geocode]):
         if file.name in NOT_VALIDATOR:
             continue
         tree = ast.parse(file.read_text(encoding="utf-8"))
@@ -97,6 +109,7 @@ def test_the_collector_finds_the_messages():
     assert "het verplichte veld" in fragments
     assert "is geen telefoonnummer. Schrijf bijvoorbeeld 038 123 45 67 of +31 6 12345678" in fragments
     assert "contactgegevens controleren" in fragments
+    assert "past bij meer dan één plek" in fragments  # buurtkaart geocode
 
 
 def test_every_validator_message_is_explained():

@@ -220,7 +220,8 @@ def test_quality_on_the_hand_written_set():
 
 DEMO_EXPECTED = {
     "behoeften": {
-        "Een koor of zanggroep": "buurthuis-de-vlinderbrug",
+        # The church's cantorij seeks singers and has rolstoel: ja (the buurthuis: deels); both answer it.
+        "Een koor of zanggroep": ("buurthuis-de-vlinderbrug", "protestantse-wijkkerk-de-lichtboog"),
         "Zwemmen in een zwembad": "zwembad-het-spetterhuis",
         "Sporten bij een gewone club": "omnivereniging-wezenland-vooruit",
         "Een kapsalon": "kapsalon-het-zilveren-schaartje",
@@ -251,9 +252,10 @@ def demo():
 @pytest.mark.parametrize("kind", ["behoeften", "aanbod"])
 def test_demo_has_sensible_top_matches(demo, kind):
     items = getattr(demo, kind)
-    for start, slug in DEMO_EXPECTED[kind].items():
+    for start, wanted in DEMO_EXPECTED[kind].items():
         (entry,) = [e for e in items if e.item.wat.startswith(start)]
-        assert slugs(entry)[:1] == [slug], (start, [(m.card.slug, m.score) for m in entry.matches])
+        accepted = wanted if isinstance(wanted, tuple) else (wanted,)
+        assert slugs(entry)[:1][0] in accepted, (start, [(m.card.slug, m.score) for m in entry.matches])
 
 
 def test_demo_church_or_mosque_need(demo):
@@ -265,3 +267,16 @@ def test_demo_church_or_mosque_need(demo):
 def test_demo_every_need_with_an_answer_has_a_match(demo):
     unmatched = [e.item.wat for e in demo.behoeften if not e.matches]
     assert all("tandarts" in wat for wat in unmatched), unmatched  # no dentist among the demo cards
+
+
+def test_demo_understands_how_people_write(demo):
+    """Needs and cards of the demo written the way staff and shops talk (issue 10)."""
+    by_wat = {e.item.wat: e for e in demo.behoeften + demo.aanbod}
+    assert "kringloop-de-tweede-ronde" in slugs(by_wat["Een tweedehands fiets kopen"])[:3]
+    assert "thuisadministratie-assendorp" in slugs(by_wat["Leren omgaan met geld"])[:3]
+    assert slugs(by_wat["Breien of haken met anderen"])[0] == "handwerkcafe-de-steek"
+    assert "buurtkeuken-de-pollepel" in slugs(by_wat["Cliënten helpen graag met afwassen"])[:3]
+    krant = by_wat["Een plek om rustig de krant te lezen"]
+    assert "buurtkeuken-de-pollepel" not in slugs(krant)  # prikkelarm: nee is never shown
+    (koor,) = [e for e in demo.behoeften if e.item.wat.startswith("Een koor")]
+    assert koor.matches[0].gekoppeld and koor.matches[0].card.slug == "buurthuis-de-vlinderbrug"

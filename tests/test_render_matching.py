@@ -100,7 +100,9 @@ def test_matches_link_to_cards_with_score_and_reasons(repo_dir):
     source = page(repo_dir)
     assert '<a href="../koor/">Koor &lt;img' in source
     assert re.search(
-        r'<meter min="0" max="100" value="(\d+)" aria-hidden="true"></meter> <span>past voor \1%</span>', source
+        r'<meter min="0" max="100" value="(\d+)" aria-hidden="true"></meter> '
+        r"<span><strong>(sterke|mogelijke) match</strong> · past voor \1%</span>",
+        source,
     )
     assert "thema muziek · woorden: alert, koor, zingen · 110 m · rolstoel: navragen · al in contact" in source
     assert '<span class="bk-warm">warm contact</span>' in source

@@ -116,7 +116,7 @@ def test_wrong_shapes_are_problems_and_good_themes_still_count(tmp_path):
     )
     vocab, problems = load_vocabulary(tmp_path)
     assert [(p.line, p.message) for p in problems] == [
-        (3, "onbekend veld 'woord' bij thema 'muziek': gebruik 'label' en 'woorden'."),
+        (3, "onbekend veld 'woord' bij thema 'muziek': gebruik 'label', 'woorden' en 'omvat'."),
         (2, "thema 'muziek' heeft geen lijst woorden. Schrijf bijvoorbeeld: woorden: [koor, zingen]."),
         (6, "thema 'leeg' heeft geen lijst woorden. Schrijf bijvoorbeeld: woorden: [koor, zingen]."),
     ]

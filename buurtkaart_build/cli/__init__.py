@@ -8,6 +8,7 @@ from .check import check
 from .diff import diff
 from .dutch import DutchGroup
 from .export import export
+from .geocode import geocode
 from .init import init
 from .match import match
 from .new import new
@@ -42,4 +43,5 @@ main.add_command(diff)
 main.add_command(schema)
 main.add_command(match)
 main.add_command(render)
+main.add_command(geocode)
 main.add_command(publiceer)

@@ -65,7 +65,14 @@ def _item_dict(entry: ItemMatches) -> dict:
         "wat": entry.item.wat,
         "van": entry.item.van,
         "matches": [
-            {"card": m.card.path, "titel": m.card.titel, "score": m.score, "redenen": list(m.reasons)}
+            {
+                "card": m.card.path,
+                "titel": m.card.titel,
+                "score": m.score,
+                "redenen": list(m.reasons),
+                "sterkte": m.strength,  # added in issue 10: "sterke match", "mogelijke match", "gekoppeld"
+                "gekoppeld": m.gekoppeld,
+            }
             for m in entry.matches
         ],
     }
@@ -93,7 +100,7 @@ def _item_lines(entry: ItemMatches) -> list[str]:
     extra = FROM_WHOM[item.van].lower() + (f"; voorwaarden: {', '.join(item.voorwaarden)}" if item.voorwaarden else "")
     lines = [f"• {item.wat} ({extra})"]
     for rank, m in enumerate(entry.matches, 1):
-        lines.append(f"  {rank}. {round(m.score * 100):3d}%  {m.card.titel}  [{m.card.path}]")
+        lines.append(f"  {rank}. {round(m.score * 100):3d}%  {m.strength}  {m.card.titel}  [{m.card.path}]")
         lines.append(f"         {' · '.join(m.reasons)}")
     if not entry.matches:
         themes = ", ".join(t.lower() for t in entry.themes) or ", ".join(item.tags)

@@ -65,7 +65,68 @@ def cross_checks(locations: dict[str, Location], cards: list[Card]) -> list[Prob
     for location in locations.values():
         if not in_netherlands(*location.coordinaten):
             problems.append(_outside_nl(location.path, location.coordinaten))
+        problems.extend(decision_problems(location, {c.path: c for c in by_location.get(location.slug, [])}))
     return problems
+
+
+DECISIONS = ("gekoppeld", "past_niet")
+
+
+def decision_problems(location: Location, cards: dict[str, Card]) -> Iterator[Problem]:
+    """The team's decisions (``gekoppeld``, ``past_niet``) must name existing cards of this location."""
+    paths = set(cards)
+    for kind in ("behoeften", "aanbod"):
+        for n, item in enumerate(getattr(location, kind)):
+            if kind == "behoeften":
+                yield from _hidden_links(location, item, n, cards)
+            for key in DECISIONS:
+                for k, path in enumerate(getattr(item, key)):
+                    message = _decision_message(path, location, paths, key)
+                    if message:
+                        yield Problem(location.path, None, f"{kind}.{n}.{key}.{k}", message)
+            for path in sorted(set(item.gekoppeld) & set(item.past_niet)):
+                field = f"{kind}.{n}.past_niet.{item.past_niet.index(path)}"
+                yield Problem(
+                    location.path,
+                    None,
+                    field,
+                    f"de kaart '{path}' staat bij '{item.wat}' zowel onder 'gekoppeld' als onder 'past_niet'. "
+                    "Kies één van de twee.",
+                )
+
+
+def _hidden_links(location: Location, item, n: int, cards: dict[str, Card]) -> Iterator[Problem]:
+    """A linked card that answers 'nee' to one of the need's conditions is not shown: say so."""
+    for k, path in enumerate(item.gekoppeld):
+        card = cards.get(path)
+        access = card.toegankelijkheid if card else None
+        refused = [c for c in item.voorwaarden if access is not None and getattr(access, c) == "nee"]
+        if refused:
+            yield Problem(
+                location.path,
+                None,
+                f"behoeften.{n}.gekoppeld.{k}",
+                f"de gekoppelde kaart '{path}' zegt 'nee' bij {', '.join(refused)}, een voorwaarde van "
+                f"'{item.wat}'. Daarom staat hij niet bij de matches. Haal de koppeling weg, of pas de "
+                "voorwaarden of de kaart aan.",
+                WARNING,
+            )
+
+
+def _decision_message(path: str, location: Location, paths: set[str], key: str) -> str | None:
+    folder = path.split("/")[1]
+    if folder != location.slug:
+        return (
+            f"'{key}' noemt de kaart '{path}' van een andere locatie. Noem hier alleen kaarten uit "
+            f"cards/{location.slug}/."
+        )
+    if path in paths:
+        return None
+    slugs = {p.rsplit("/", 1)[-1]: p for p in paths}
+    close = difflib.get_close_matches(path.rsplit("/", 1)[-1], sorted(slugs), n=1, cutoff=0.7)
+    where = f"cards/{location.slug}/"
+    hint = f" Bedoel je '{slugs[close[0]]}'?" if close else f" Kijk in de map {where} hoe het bestand heet."
+    return f"'{key}' noemt de kaart '{path}', maar die bestaat niet.{hint}"
 
 
 def _orphans(slug: str, cards: list[Card]) -> Iterator[Problem]:

@@ -327,3 +327,32 @@ def _tag(value: object) -> str:
 
 Tag = Annotated[str, BeforeValidator(_tag), WithJsonSchema({"type": "string"})]
 TextList = BeforeValidator(_text_list)
+
+
+# --- a card named in the inventory (the team's decisions) ----------------------------------------
+
+CARD_PATH = re.compile(r"^cards/[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*\.md$")
+
+
+def parse_card_path(value: object) -> str:
+    """``cards/de-kastanje/bakkerij.md``; ``.md``, ``cards/`` and backslashes may be left out or differ."""
+    text = _plain_text(value)
+    path = text.replace("\\", "/").removeprefix("./").strip("/")
+    if not path.startswith("cards/") and path.count("/") == 1:
+        path = "cards/" + path
+    if not path.endswith(".md"):
+        path += ".md"
+    if not CARD_PATH.match(path):
+        raise _bad(
+            "kaart",
+            f"'{_short(text)}' is geen kaart. Schrijf het pad van de kaart, zoals "
+            "cards/de-kastanje/bakkerij-de-korenaar.md.",
+        )
+    return path
+
+
+CardPath = Annotated[
+    str,
+    BeforeValidator(parse_card_path),
+    WithJsonSchema({"type": "string", "pattern": "^(cards/)?[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*(\\.md)?$"}),
+]

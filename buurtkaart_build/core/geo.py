@@ -9,6 +9,9 @@ from collections.abc import Iterable, Iterator
 from .fields import LatLon
 
 EARTH_RADIUS_M = 6_371_008.8
+# PDOK Locatieserver: the Dutch government's free address search (no key). Used by
+# `buurtkaart geocode` and by the form's address search.
+PDOK_LOCATIESERVER = "https://api.pdok.nl/bzk/locatieserver/search/v3_1"
 
 
 def metres(a: LatLon, b: LatLon) -> float:

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema, model_validator
 
 from .choices import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES
-from .fields import Coordinates, Date, Email, JaNee, JaNeeDeels, Phone, Radius, Tag, Text, TextList, WebLink
+from .fields import CardPath, Coordinates, Date, Email, JaNee, JaNeeDeels, Phone, Radius, Tag, Text, TextList, WebLink
 
 Title = Annotated[Text, StringConstraints(min_length=1, max_length=200)]
 Category = Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
@@ -63,6 +63,26 @@ class Contact(Strict):
     social: Annotated[list[WebLink], TextList] = []
 
 
+def _photo(value: object) -> object:
+    return {"bestand": value} if isinstance(value, str) else value
+
+
+class Photo(Strict):
+    """One photo of the place: a file in the card's folder and what it shows (its alt text).
+
+    ``beschrijving`` is required, but checked by ``core.photos`` (a Dutch message that explains
+    why, on the photo's line) rather than here; the JSON Schema marks it required.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra={"required": ["bestand", "beschrijving"]})
+
+    bestand: Title
+    beschrijving: Text | None = None
+
+
+PhotoOrText = Annotated[Photo, BeforeValidator(_photo)]
+
+
 class CardFront(Strict):
     """The front-matter of a card: exactly the keys a coordinator may write."""
 
@@ -83,6 +103,7 @@ class CardFront(Strict):
     status: Annotated[Status, BeforeValidator(_lower)] = "nieuw"
     bezocht: Date | None = None
     gecontroleerd: Date | None = None
+    fotos: Annotated[list[PhotoOrText], TextList] = []
 
 
 class Card(CardFront):
@@ -116,6 +137,8 @@ class Item(Strict):
     van: Annotated[FromWhom, BeforeValidator(_from_whom)] = "locatie"
     tags: Annotated[list[Tag], TextList] = []
     voorwaarden: Annotated[list[Annotated[AccessKey, BeforeValidator(_lower)]], TextList] = []
+    gekoppeld: Annotated[list[CardPath], TextList] = []
+    past_niet: Annotated[list[CardPath], TextList] = []
 
 
 def _item(value: object) -> object:

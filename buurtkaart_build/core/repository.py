@@ -7,13 +7,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import cross_checks, link_problems
+from .content_checks import content_problems
 from .errors import WARNING, Problem, sort_problems
 from .geo import metres
 from .history import DEFAULT_MAX_AGE_MONTHS, freshness_problems, last_changes, with_last_changes
 from .load import key_lines, read_doc
 from .models import Card, Location
 from .slugs import RESERVED_CARD_SLUGS, RESERVED_LOCATION_SLUGS, is_slug, slugify
-from .themes import Theme, load_themes, shipped_themes
+from .themes import Theme, load_themes, shipped_concepts, shipped_themes
 from .validate import validate_card, validate_location
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
@@ -29,6 +30,7 @@ class Repository:
     problems: list[Problem] = field(default_factory=list)
     card_files: int = 0
     themes: dict[str, Theme] = field(default_factory=shipped_themes)
+    concepts: dict[str, Theme] = field(default_factory=shipped_concepts)
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,7 +66,7 @@ def load_repository(
     repo = Repository(root=root)
     _load_locations(repo)
     _load_cards(repo)
-    repo.themes, theme_problems = load_themes(root)
+    repo.themes, repo.concepts, theme_problems = load_themes(root)
     repo.problems.extend(theme_problems)
     changes = last_changes(root)
     repo.cards = with_distances(with_last_changes(repo.cards, changes), repo.locations)
@@ -152,6 +154,8 @@ def _load_card(repo: Repository, file: Path, rel: str, locatie: str) -> None:
     repo.problems.extend(doc.problems)
     if readable:
         repo.problems.extend(link_problems(doc))
+    if front is not None:
+        repo.problems.extend(content_problems(doc, front, file))
     if front is not None and slug:
         repo.cards.append(Card.of(front, locatie=locatie, slug=slug, path=rel, body=doc.body))
 
@@ -199,7 +203,8 @@ def _with_lines(root: Path, problems: list[Problem]) -> list[Problem]:
         if p.line is None and p.field:
             if p.file not in cache:
                 cache[p.file] = key_lines(read_doc(root / p.file, p.file))
-            p = replace(p, line=cache[p.file].get(tuple(p.field.split("."))))
+            path = tuple(int(k) if k.isdigit() else k for k in p.field.split("."))
+            p = replace(p, line=cache[p.file].get(path))
         out.append(p)
     return out
 

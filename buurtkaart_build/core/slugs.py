@@ -9,8 +9,11 @@ from .choices import CATEGORIES
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+FORM_SLUG = "nieuwe-vondst"  # /<locatie>/nieuwe-vondst/: the form that writes a new card
 # Site paths the generator uses itself; a card or location with such a slug would collide.
-RESERVED_CARD_SLUGS = frozenset({"index", "kaart", "vraag-en-aanbod", "export", *CATEGORIES})
+RESERVED_CARD_SLUGS = frozenset(
+    {"index", "kaart", "vraag-en-aanbod", "export", "fotos", "makkelijk-lezen", FORM_SLUG, *CATEGORIES}
+)
 RESERVED_LOCATION_SLUGS = frozenset(
     {"index", "kaart", "tags", "locaties", "help", "assets", "search", "zoeken", "_sjablonen", "sjablonen"}
 )
@@ -29,6 +32,8 @@ def slugify(text: str, max_length: int = 60) -> str:
 
 def fold(text: str) -> str:
     """Lowercase and strip accents: ``Cliënten Café`` → ``clienten cafe``."""
+    if text.isascii():  # most text: nothing to strip (and the per-character loop is slow)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -8,9 +8,9 @@ their git host (the loader skips folders that start with ``_``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from importlib import resources
 
+from .card_text import fill, template_lines
 from .choices import CATEGORIES
 
 # The questions and tips of the four instruction cards, as in the organisation's guide.
@@ -69,22 +69,14 @@ def inventory_template() -> str:
 def render_card(category: str, title: str, visited: dt.date) -> str:
     """A new card: the template with the title and the visiting date filled in.
 
-    The title is written as a JSON string, which YAML reads as a double-quoted scalar: quotes,
-    colons, ``#`` and accents stay exactly as typed.
+    The same filling as the form page (:func:`.card_text.fill`): the title is written as a JSON
+    string, which YAML reads as a double-quoted scalar, so quotes, colons, ``#`` and accents
+    stay exactly as typed.
     """
-    lines = template_text(category).split("\n")
-    lines[_index(lines, TITLE_LINE)] = f"titel: {json.dumps(clean_title(title), ensure_ascii=False)}"
-    lines[_index(lines, VISITED_LINE)] = f"bezocht: {visited.isoformat()}"
-    return "\n".join(lines)
+    structure = template_lines(template_text(category), [])
+    return fill(structure, {"titel": title, "bezocht": visited.isoformat()}, {"titel": "tekst", "bezocht": "datum"})
 
 
 def clean_title(title: str) -> str:
     """One line, single spaces: a title typed on the command line may contain tabs or newlines."""
     return " ".join(title.split())
-
-
-def _index(lines: list[str], wanted: str) -> int:
-    try:
-        return lines.index(wanted)
-    except ValueError:
-        raise ValueError(f"template line {wanted!r} is missing") from None

@@ -1,7 +1,10 @@
-"""Themes as data: the shipped ``data/themes.yml`` plus a repository's own ``thema.yml``.
+"""Themes and concepts as data: the shipped ``data/themes.yml`` and ``data/begrippen.yml``,
+plus a repository's own ``thema.yml``.
 
-Reading and checking these files is part of loading user data; the matcher (``match/``)
-turns the themes into stems and lookup tables.
+Both files have one format: a name with ``label``, ``woorden`` (words that belong together or
+mean the same) and ``omvat`` (narrower words or names of other entries). Themes are broad
+("thema muziek"), concepts fine-grained ("krant ≈ dagblad"). Reading and checking these files
+is part of loading user data; the matcher (``match/``) turns them into keys and lookup tables.
 """
 
 from __future__ import annotations
@@ -22,15 +25,18 @@ except ImportError:  # pragma: no cover
     from yaml import BaseLoader as StringLoader
 
 REPO_FILE = "thema.yml"
+SHIPPED_THEMES = "themes.yml"
+SHIPPED_CONCEPTS = "begrippen.yml"
 
 
 @dataclass(frozen=True)
 class Theme:
-    """A theme: its name (key), the label shown on the site, and its words (name included)."""
+    """A theme or concept: name (key), label shown on the site, words (name included), narrower entries."""
 
     name: str
     label: str
     words: tuple[str, ...]
+    omvat: tuple[str, ...] = ()
 
 
 def parse_themes(text: str, file: str) -> tuple[dict[str, Theme], list[Problem]]:
@@ -68,7 +74,7 @@ def _theme(file: str, key: yaml.Node, value: yaml.Node, problems: list[Problem])
     if not name:
         problems.append(_problem(file, key, "een thema heeft een naam nodig, zoals 'muziek:'."))
         return None
-    label, words_node = None, value
+    label, words_node, narrower_node = None, value, None
     if isinstance(value, yaml.MappingNode):
         words_node = None
         for sub_key, sub_value in value.value:
@@ -76,12 +82,14 @@ def _theme(file: str, key: yaml.Node, value: yaml.Node, problems: list[Problem])
                 label = sub_value.value.strip() or None
             elif sub_key.value == "woorden":
                 words_node = sub_value
+            elif sub_key.value == "omvat":
+                narrower_node = sub_value
             else:
                 problems.append(
                     _problem(
                         file,
                         sub_key,
-                        f"onbekend veld '{sub_key.value}' bij thema '{name}': gebruik 'label' en 'woorden'.",
+                        f"onbekend veld '{sub_key.value}' bij thema '{name}': gebruik 'label', 'woorden' en 'omvat'.",
                     )
                 )
     words = _words(words_node)
@@ -92,7 +100,19 @@ def _theme(file: str, key: yaml.Node, value: yaml.Node, problems: list[Problem])
             )
         )
         return None
-    return Theme(name, label or name.capitalize(), tuple(dict.fromkeys([name, *words])))
+    narrower = _words(narrower_node) if narrower_node is not None else []
+    if narrower is None:
+        problems.append(
+            _problem(
+                file,
+                narrower_node,
+                f"'omvat' bij thema '{name}' is geen lijst woorden. Schrijf bijvoorbeeld: omvat: [bos, vogels].",
+            )
+        )
+        narrower = []
+    words = [" ".join(fold(w).split()) for w in words]
+    narrower = [" ".join(fold(w).split()) for w in narrower]
+    return Theme(name, label or name.capitalize(), tuple(dict.fromkeys([name, *words])), tuple(dict.fromkeys(narrower)))
 
 
 def _words(node: yaml.Node | None) -> list[str] | None:
@@ -116,35 +136,49 @@ def merge(base: dict[str, Theme], extra: dict[str, Theme]) -> dict[str, Theme]:
             out[name] = theme
         else:
             label = theme.label if theme.label != name.capitalize() else old.label
-            out[name] = Theme(name, label, tuple(dict.fromkeys(old.words + theme.words)))
+            words = tuple(dict.fromkeys(old.words + theme.words))
+            out[name] = Theme(name, label, words, tuple(dict.fromkeys(old.omvat + theme.omvat)))
     return out
 
 
-@functools.cache
-def shipped_themes() -> dict[str, Theme]:
-    text = resources.files("buurtkaart_build").joinpath("data", "themes.yml").read_text(encoding="utf-8")
-    themes, problems = parse_themes(text, "buurtkaart_build/data/themes.yml")
+def _shipped(name: str) -> dict[str, Theme]:
+    text = resources.files("buurtkaart_build").joinpath("data", name).read_text(encoding="utf-8")
+    themes, problems = parse_themes(text, f"buurtkaart_build/data/{name}")
     if problems:  # pragma: no cover - guarded by the tests
         raise ValueError("\n".join(p.as_text() for p in problems))
     return themes
 
 
-def load_themes(root: Path | None = None) -> tuple[dict[str, Theme], list[Problem]]:
-    """The shipped themes, extended with ``<root>/thema.yml`` when it exists.
+@functools.cache
+def shipped_themes() -> dict[str, Theme]:
+    return _shipped(SHIPPED_THEMES)
 
-    Returns the themes and the problems in ``thema.yml``; with problems, the shipped themes
-    plus whatever could be read.
+
+@functools.cache
+def shipped_concepts() -> dict[str, Theme]:
+    return _shipped(SHIPPED_CONCEPTS)
+
+
+def load_themes(root: Path | None = None) -> tuple[dict[str, Theme], dict[str, Theme], list[Problem]]:
+    """The shipped themes and concepts, extended with ``<root>/thema.yml`` when it exists.
+
+    Every entry of ``thema.yml`` extends (or adds) both the theme and the concept of that name,
+    so a repository's words are themes and word links at once. Returns themes, concepts and
+    the problems in ``thema.yml``; with problems, the shipped data plus whatever could be read.
     """
+    themes, concepts = shipped_themes(), shipped_concepts()
     file = root / REPO_FILE if root is not None else None
     if file is None or not file.is_file():
-        return shipped_themes(), []
+        return themes, concepts, []
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        return shipped_themes(), [
-            Problem(REPO_FILE, None, None, f"het bestand kan niet worden gelezen ({exc}). Sla het op als UTF-8.")
-        ]
+        return (
+            themes,
+            concepts,
+            [Problem(REPO_FILE, None, None, f"het bestand kan niet worden gelezen ({exc}). Sla het op als UTF-8.")],
+        )
     extra, problems = parse_themes(text, REPO_FILE)
     if not extra:
-        return shipped_themes(), problems
-    return merge(shipped_themes(), extra), problems
+        return themes, concepts, problems
+    return merge(themes, extra), merge(concepts, extra), problems

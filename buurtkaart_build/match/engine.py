@@ -3,29 +3,30 @@
 Two directions (design §1): *van buiten naar binnen* matches each need of the inventory with
 what cards offer (their ``aanbod``, ``wat_doen_ze``, ``voor_de_buurt``, tags, title, body);
 *van binnen naar buiten* matches each offer with what cards need (their ``vraag``, tags,
-title, body). A score is the weighted share of the item's words and themes that a card
-covers, where rare words weigh more (IDF over the location's cards) and strong fields
-(aanbod/vraag, tags) more than the body. Pure and deterministic: ties break on the card path.
+title, body). Scoring lives in :mod:`.index` (words, parts and concept links, rare words and
+strong fields weigh more); here: conditions, radius, warm start, the team's decisions and the
+strength in words. Pure and deterministic: ties break on the card path.
 """
 
 from __future__ import annotations
 
-import heapq
-import math
-from collections import defaultdict
+import bisect
 from dataclasses import dataclass
 
 from ..core.geo import format_distance
 from ..core.models import Card, Item, Location
+from .index import CardIndex, Query, Reason
 from .vocabulary import Analysis, Vocabulary
 
 # Field weights per direction: what a card offers (for our needs) or needs (for our offers).
 NEED_FIELDS = {"aanbod": 3.0, "tags": 3.0, "titel": 2.0, "samenvatting": 1.5, "wat_doen_ze": 1.5,
                "voor_de_buurt": 1.5, "body": 1.0}  # fmt: skip
 OFFER_FIELDS = {"vraag": 3.0, "tags": 3.0, "titel": 2.0, "samenvatting": 1.0, "body": 1.0}
-TOP_WEIGHT = 3.0
-THEME_WEIGHT = 1.5  # a shared theme counts for more than one shared word
-MIN_SCORE = 0.25  # below this a card is noise, not a match
+MIN_SCORE = 0.2  # below this a card is noise, not a match ...
+STRONG_LINK = 0.5  # ... unless one word links strongly to it (the card IS a kringloop): then times this
+STRONG_SCORE = 0.5  # from here on a match is "sterke match"
+STRONG, POSSIBLE, LINKED = "sterke match", "mogelijke match", "gekoppeld"
+MAX_LINKS = 3  # reasons naming a word link
 WARM_BONUS = 0.05
 ASK_FACTOR = 0.9  # per condition we still have to ask about
 FAR_FACTOR = 0.75  # beyond the radius: times this and times radius/distance
@@ -45,6 +46,8 @@ class Match:
     navragen: list[str]
     outside_radius: bool
     distance: float | None = None
+    strength: str = POSSIBLE  # "sterke match", "mogelijke match" or "gekoppeld"
+    gekoppeld: bool = False  # the team linked this card to the item (inventory: gekoppeld)
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,6 @@ class LocationMatches:
     aanbod: list[ItemMatches]
 
 
-@dataclass
-class _Profile:
-    terms: dict[str, float]  # stem → weight of the strongest field it occurs in
-    themes: dict[str, float]
-
-
 @dataclass(frozen=True)
 class _Place:
     """What a card brings regardless of the item: distance, radius factor, warm start."""
@@ -77,92 +74,6 @@ class _Place:
     factor: float
     reason: str | None
     warm: str | None
-
-
-class _Index:
-    """Cards of one location for one direction: profiles, inverted index and IDF weights."""
-
-    def __init__(self, cards: list[Card], fields: dict[str, float], analyse) -> None:
-        self.cards = cards
-        self.profiles = [_profile(card, fields, analyse) for card in cards]
-        self.terms: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self.themes: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for i, profile in enumerate(self.profiles):
-            for term, weight in profile.terms.items():
-                self.terms[term].append((i, weight))
-            for theme, weight in profile.themes.items():
-                self.themes[theme].append((i, weight))
-
-    def idf(self, postings: dict[str, list], key: str) -> float:
-        """Rare words weigh more: ln(1 + N / (1 + df))."""
-        return math.log(1 + len(self.cards) / (1 + len(postings.get(key, ()))))
-
-    def theme_idf(self, theme: str) -> float:
-        return self.idf(self.themes, theme) * THEME_WEIGHT
-
-    def score(self, query: Analysis) -> dict[int, float]:
-        """Raw score per card index: the weighted share of the query's themes and words it covers.
-
-        A word counts once: a card sharing only a compound part (``voetbal`` of
-        ``voetbalwedstrijd``) gets the part's weight instead of the whole word's.
-        """
-        total = 0.0
-        gained: dict[int, float] = defaultdict(float)
-        for theme in query.themes:
-            idf = self.theme_idf(theme)
-            total += idf * TOP_WEIGHT
-            for i, weight in self.themes.get(theme, ()):
-                gained[i] += idf * weight
-        for terms in query.words.values():
-            total += max(self.idf(self.terms, s) for s, _ in terms) * TOP_WEIGHT
-            if len(terms) == 1:
-                idf = self.idf(self.terms, terms[0][0])
-                for i, weight in self.terms.get(terms[0][0], ()):
-                    gained[i] += idf * weight
-                continue
-            best: dict[int, float] = {}
-            for term, _ in terms:
-                idf = self.idf(self.terms, term)
-                for i, weight in self.terms.get(term, ()):
-                    best[i] = max(best.get(i, 0.0), idf * weight)
-            for i, value in best.items():
-                gained[i] += value
-        return {i: value / total for i, value in gained.items()} if total else {}
-
-    def explain(self, i: int, query: Analysis) -> tuple[list[str], list[str]]:
-        """The themes and words card ``i`` shares with the query, strongest first."""
-        profile = self.profiles[i]
-        themes = sorted((-self.theme_idf(t) * profile.themes[t], t) for t in query.themes if t in profile.themes)
-        words = []
-        for terms in query.words.values():
-            shared = [(-self.idf(self.terms, s) * profile.terms[s], w) for s, w in terms if s in profile.terms]
-            if shared:
-                words.append(min(shared))
-        return _names(themes), _names(sorted(words))
-
-
-def _names(pairs: list[tuple[float, str]]) -> list[str]:
-    return list(dict.fromkeys(name for _, name in pairs))
-
-
-def _profile(card: Card, fields: dict[str, float], analyse) -> _Profile:
-    terms: dict[str, float] = {}
-    themes: dict[str, float] = {}
-    for name, weight in fields.items():
-        for text in _field_texts(card, name):
-            analysis = analyse(text)
-            for term in analysis.stems:
-                terms[term] = max(terms.get(term, 0.0), weight)
-            for theme in analysis.themes:
-                themes[theme] = max(themes.get(theme, 0.0), weight)
-    return _Profile(terms, themes)
-
-
-def _field_texts(card: Card, name: str) -> list[str]:
-    value = card.body if name == "body" else getattr(card, name)
-    if not value:
-        return []
-    return list(value) if isinstance(value, list) else [value]
 
 
 def _place(card: Card, location: Location) -> _Place:
@@ -195,8 +106,8 @@ def match_location(location: Location, cards: list[Card], vocabulary: Vocabulary
         return cache[text]
 
     places = [_place(card, location) for card in active]
-    needs = _Index(active, NEED_FIELDS, analyse)
-    offers = _Index(active, OFFER_FIELDS, analyse)
+    needs = CardIndex(active, NEED_FIELDS, analyse, vocabulary.links)
+    offers = CardIndex(active, OFFER_FIELDS, analyse, vocabulary.links, offer=True)
     return LocationMatches(
         location=location,
         behoeften=[_match_item(item, needs, places, vocabulary, top, need=True) for item in location.behoeften],
@@ -205,26 +116,37 @@ def match_location(location: Location, cards: list[Card], vocabulary: Vocabulary
 
 
 def _match_item(
-    item: Item, index: _Index, places: list[_Place], vocabulary: Vocabulary, top: int, *, need: bool
+    item: Item, index: CardIndex, places: list[_Place], vocabulary: Vocabulary, top: int, *, need: bool
 ) -> ItemMatches:
-    query = vocabulary.analyse(" ".join([item.wat, *item.tags]))
+    analysis = vocabulary.analyse(" ".join([item.wat, *item.tags]))
+    query = index.prepare(analysis)
     conditions = item.voorwaarden if need else []
-    ranked = []
-    for i, raw in index.score(query).items():
-        if raw < MIN_SCORE:
+    linked, unfit = set(item.gekoppeld), set(item.past_niet)
+    scores, strong = index.score(query)
+    candidates = set(scores) | {i for i, card in enumerate(index.cards) if card.path in linked} if linked else scores
+    best: list[tuple] = []  # the best `wanted` so far, best first
+    wanted = max(top, len(linked))
+    for i in sorted(candidates, key=lambda i: -scores.get(i, 0.0)):
+        card, raw = index.cards[i], scores.get(i, 0.0)
+        if len(best) == wanted and not linked and raw + WARM_BONUS < -best[-1][1]:
+            break  # sorted by raw score: radius and conditions only lower it, warm adds at most WARM_BONUS
+        if card.path in unfit:  # the team decided: does not fit this item
             continue
-        answers = _answers(index.cards[i], conditions)
+        if card.path not in linked and raw < MIN_SCORE and (raw < MIN_SCORE * STRONG_LINK or i not in strong):
+            continue
+        answers = _answers(card, conditions)
         if "nee" in answers.values():
             continue
         asked = sum(1 for a in answers.values() if a != "ja")
         place = places[i]
         score = raw * place.factor * ASK_FACTOR**asked + (WARM_BONUS if place.warm else 0.0)
-        ranked.append((-round(min(1.0, score), 3), index.cards[i].path, i, answers))
+        bisect.insort(best, (card.path not in linked, -round(min(1.0, score), 3), card.path, i, answers))
+        del best[wanted:]
     matches = [
-        _match(index, places[i], i, -neg, answers, query, vocabulary)
-        for neg, _, i, answers in heapq.nsmallest(top, ranked)
+        _match(index, places[i], i, -neg, answers, query, vocabulary, linked=not unlinked)
+        for unlinked, neg, _, i, answers in best
     ]
-    return ItemMatches(item, matches, [vocabulary.label(t) for t in query.themes])
+    return ItemMatches(item, matches, [vocabulary.label(t) for t in analysis.themes])
 
 
 def _answers(card: Card, conditions: list[str]) -> dict[str, str]:
@@ -233,10 +155,18 @@ def _answers(card: Card, conditions: list[str]) -> dict[str, str]:
 
 
 def _match(
-    index: _Index, place: _Place, i: int, score: float, answers: dict[str, str], query: Analysis, vocabulary: Vocabulary
+    index: CardIndex,
+    place: _Place,
+    i: int,
+    score: float,
+    answers: dict[str, str],
+    query: Query,
+    vocabulary: Vocabulary,
+    *,
+    linked: bool = False,
 ) -> Match:
-    themes, words = index.explain(i, query)
-    reasons = _content_reasons(themes, words, vocabulary)
+    themes, links = index.explain(i, query)
+    reasons = (["gekoppeld door het team"] if linked else []) + _content_reasons(themes, links, vocabulary)
     if place.reason:
         reasons.append(place.reason)
     reasons += [f"{c}: {ASK_TEXT.get(a, a)}" for c, a in answers.items()]
@@ -244,17 +174,30 @@ def _match(
         reasons.append(place.warm)
     navragen = [c for c, a in answers.items() if a != "ja"]
     outside = place.factor < 1.0
-    return Match(index.cards[i], score, reasons, bool(place.warm), navragen, outside, place.distance)
+    strength = LINKED if linked else STRONG if score >= STRONG_SCORE else POSSIBLE
+    card = index.cards[i]
+    return Match(card, score, reasons, bool(place.warm), navragen, outside, place.distance, strength, linked)
 
 
-def _content_reasons(themes: list[str], words: list[str], vocabulary: Vocabulary) -> list[str]:
+def _content_reasons(themes: list[str], links: list[Reason], vocabulary: Vocabulary) -> list[str]:
+    """``thema muziek``, ``woorden: koor, zingen`` for shared words, then links: ``krant ≈ dagblad``."""
     reasons = []
     if themes:
         labels = [vocabulary.label(t).lower() for t in themes[:3]]
         reasons.append(("thema " if len(labels) == 1 else "thema's ") + ", ".join(labels))
-    words = [w for w in words if w not in themes]  # "thema muziek", not also "woord: muziek"
+    # One reason per word of the card: not "koor ≈ zangers · zingen ≈ zangers", and not
+    # "muziek ⊃ zingen" next to "woord: zingen"; "thema muziek", not also "woord: muziek".
+    seen: set[str] = set()
+    kept = []
+    for reason in links:
+        if reason.card_word not in seen:
+            seen.add(reason.card_word)
+            kept.append(reason)
+    kept = kept[:MAX_LINKS]
+    words = [r.text for r in kept if r.same and r.text not in themes]
     if words:
-        reasons.append(("woord: " if len(words) == 1 else "woorden: ") + ", ".join(words[:3]))
+        reasons.append(("woord: " if len(words) == 1 else "woorden: ") + ", ".join(words))
+    reasons += [r.text for r in kept if not r.same and r.card_word not in words]
     return reasons
 
 

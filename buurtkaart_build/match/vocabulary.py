@@ -1,7 +1,8 @@
-"""The theme vocabulary: words that belong together (muziek ~ zingen, koor, band).
+"""The vocabulary: themes (muziek ~ zingen, koor, band) and concepts (krant ≈ dagblad).
 
-The themes themselves are data, read by :mod:`buurtkaart_build.core.themes`. Text is analysed
-into stems and themes here, so matching only compares sets.
+The themes and concepts themselves are data, read by :mod:`buurtkaart_build.core.themes`. Text
+is analysed here into keys (lemma, then stem: :func:`~buurtkaart_build.match.lemmas.key`),
+compound parts and themes, so matching only compares sets.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import Problem
-from ..core.themes import Theme, load_themes, shipped_themes
-from .words import STOP_WORDS, split_compound, stem, tokens
+from ..core.themes import Theme, load_themes, shipped_concepts, shipped_themes
+from .concepts import ConceptIndex
+from .lemmas import diminutive_bases, key, lemma
+from .words import STOP_WORDS, split_compound, tokens
 
 MAX_PHRASE = 3
 
@@ -23,7 +26,7 @@ COMPOUND_PARTS = frozenset(
 )
 
 
-Term = tuple[str, str]  # (stem, the word or compound part it came from)
+Term = tuple[str, str]  # (key, the word or compound part it came from)
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,9 @@ class Analysis:
     """A text seen by the matcher.
 
     Attributes:
-        words: The stem of each distinct word → the word's terms: its own stem first, then its
-            compound parts' (``voetbalwedstrijd``, ``voetbal``, ``wedstrijd``), each with the
-            word or part to show.
+        words: The key of each distinct word (or concept phrase such as "baantjes trekken")
+            → its terms: its own key first, then its parts' (``voetbalwedstrijd``,
+            ``voetbal``, ``wedstrijd``), each with the word or part to show.
         themes: Theme name → the first word in the text that belongs to it.
     """
 
@@ -42,19 +45,22 @@ class Analysis:
 
     @property
     def stems(self) -> set[str]:
-        """Every stem of the text, compound parts included."""
+        """Every key of the text, compound parts included."""
         return {s for terms in self.words.values() for s, _ in terms}
 
 
 @dataclass
 class Vocabulary:
-    """Themes plus the lookup tables derived from them."""
+    """Themes and concepts plus the lookup tables derived from them."""
 
     themes: dict[str, Theme]
+    concepts: dict[str, Theme] = field(default_factory=dict)
     by_stem: dict[str, frozenset[str]] = field(init=False)
     phrases: dict[tuple[str, ...], frozenset[str]] = field(init=False)
-    lexicon: frozenset[str] = field(init=False)  # theme words and common compound parts
-    known: frozenset[str] = field(init=False)  # the lexicon plus its stems, for splitting compounds
+    phrase_starts: frozenset[str] = field(init=False)  # first keys of the phrases, to skip the rest fast
+    lexicon: frozenset[str] = field(init=False)  # theme and concept words, common compound parts
+    known: frozenset[str] = field(init=False)  # the lexicon plus its keys, for splitting compounds
+    links: ConceptIndex = field(init=False)
     _cache: dict[str, tuple[tuple[Term, ...], frozenset[str]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -64,65 +70,87 @@ class Vocabulary:
         for theme in self.themes.values():
             for entry in theme.words:
                 parts = tokens(entry)
-                key = tuple(stem(p) for p in parts)
-                if len(key) == 1:
-                    by_stem.setdefault(key[0], set()).add(theme.name)
+                entry_key = tuple(key(p) for p in parts)
+                if len(entry_key) == 1:
+                    by_stem.setdefault(entry_key[0], set()).add(theme.name)
                     words.add(parts[0])
-                elif 1 < len(key) <= MAX_PHRASE:
-                    phrases.setdefault(key, set()).add(theme.name)
+                elif 1 < len(entry_key) <= MAX_PHRASE:
+                    phrases.setdefault(entry_key, set()).add(theme.name)
         self.by_stem = {k: frozenset(v) for k, v in by_stem.items()}
         self.phrases = {k: frozenset(v) for k, v in phrases.items()}
+        self.phrase_starts = frozenset(k[0] for k in self.phrases)
+        self.links = ConceptIndex(self.concepts, key)
+        words |= self.links.single_words
         self.lexicon = frozenset(words)
-        # Stems too, so verb stems start compounds: kook-club (koken), zwem-les (zwemmen).
-        self.known = self.lexicon | {stem(w) for w in words}
+        # Keys and lemmas too, so verb stems start compounds: kook-club (koken), zwem-les (zwemmen).
+        self.known = self.lexicon | {key(w) for w in words} | {lemma(w) for w in words}
 
     def label(self, name: str) -> str:
         theme = self.themes.get(name)
         return theme.label if theme else name
 
     def word(self, word: str) -> tuple[tuple[Term, ...], frozenset[str]]:
-        """Terms (own stem, then compound parts) and themes of one folded word; cached."""
+        """Terms (own key, then compound parts or the word under a diminutive) and themes of one folded word."""
         hit = self._cache.get(word)
         if hit is None:
-            own = stem(word)
-            parts = [(stem(p), p) for p in split_compound(word, self.known) if p not in STOP_WORDS]
+            own = key(word)
             terms = {own: word}
-            for part_stem, part in parts:
+            parts = [(key(p), p) for p in self._parts(word) if p not in STOP_WORDS]
+            for part_key, part in parts:
                 # Show a part only when it is a word of its own ("werk"), not a verb stem ("vergader").
-                terms.setdefault(part_stem, part if part in self.lexicon else word)
+                terms.setdefault(part_key, part if part in self.lexicon else word)
             themes = self.by_stem.get(own)
             if themes is None:  # an exact entry wins over the parts: speeltuin is no tuin
                 themes = frozenset().union(*(self.by_stem.get(s, frozenset()) for s, _ in parts))
             hit = self._cache[word] = (tuple(terms.items()), themes)
         return hit
 
+    def _parts(self, word: str) -> list[str]:
+        base = lemma(word)
+        if base in self.known:
+            return split_compound(base, self.known) if base != word else split_compound(word, self.known)
+        for smaller in diminutive_bases(base):  # beestje → beest, when simplemma does not know it
+            if smaller in self.known or key(smaller) in self.known:
+                return [smaller, *split_compound(smaller, self.known)]
+        return split_compound(base, self.known) or split_compound(word, self.known)
+
     def analyse(self, text: str) -> Analysis:
         """Terms and themes of a text, each with the word that brought it in."""
         words = tokens(text)
+        analysed = [self.word(word) for word in words]
+        own_keys = [word_terms[0][0] for word_terms, _ in analysed]
         terms: dict[str, tuple[Term, ...]] = {}
+        in_phrase: set[int] = set()
+        starts = [i for i, k in enumerate(own_keys) if k in self.links.phrase_starts]
+        for size in range(MAX_PHRASE, 1, -1):  # "baantjes trekken" is one word for the matcher
+            for i in starts:
+                window = tuple(own_keys[i : i + size])
+                if window in self.links.phrases and not in_phrase & set(range(i, i + size)):
+                    in_phrase |= set(range(i, i + size))
+                    parts = tuple(t for word_terms, _ in analysed[i : i + size] for t in word_terms)
+                    terms.setdefault(" ".join(window), ((" ".join(window), " ".join(words[i : i + size])), *parts))
         themes: dict[str, str] = {}
-        own_stems = []
-        for word in words:
-            word_terms, word_themes = self.word(word)
-            own_stems.append(word_terms[0][0])
+        for i, (word, (word_terms, word_themes)) in enumerate(zip(words, analysed, strict=True)):
+            if i in in_phrase:
+                continue  # its phrase speaks for it: "baantjes" in "baantjes trekken" is no job
             terms.setdefault(word_terms[0][0], word_terms)  # "fiets" and "fietsen" count once
             for theme in sorted(word_themes):
                 themes.setdefault(theme, word)
         for size in range(2, MAX_PHRASE + 1):
-            for i in range(len(own_stems) - size + 1):
-                for theme in sorted(self.phrases.get(tuple(own_stems[i : i + size]), ())):
+            for i in (i for i, k in enumerate(own_keys) if k in self.phrase_starts):
+                for theme in sorted(self.phrases.get(tuple(own_keys[i : i + size]), ())):
                     themes.setdefault(theme, " ".join(words[i : i + size]))
         return Analysis(terms, themes)
 
 
 @functools.lru_cache(maxsize=4)
-def _vocabulary(themes: tuple[Theme, ...]) -> Vocabulary:
-    return Vocabulary({t.name: t for t in themes})
+def _vocabulary(themes: tuple[Theme, ...], concepts: tuple[Theme, ...]) -> Vocabulary:
+    return Vocabulary({t.name: t for t in themes}, {c.name: c for c in concepts})
 
 
-def vocabulary_of(themes: dict[str, Theme]) -> Vocabulary:
-    """The analysed vocabulary of these themes (cached: building it stems every word once)."""
-    return _vocabulary(tuple(themes.values()))
+def vocabulary_of(themes: dict[str, Theme], concepts: dict[str, Theme] | None = None) -> Vocabulary:
+    """The analysed vocabulary of these themes and concepts (default: the shipped concepts); cached."""
+    return _vocabulary(tuple(themes.values()), tuple((shipped_concepts() if concepts is None else concepts).values()))
 
 
 def clear_cache() -> None:
@@ -132,10 +160,10 @@ def clear_cache() -> None:
 
 def default_vocabulary() -> Vocabulary:
     """The shipped vocabulary."""
-    return vocabulary_of(shipped_themes())
+    return vocabulary_of(shipped_themes(), shipped_concepts())
 
 
 def load_vocabulary(root: Path | None = None) -> tuple[Vocabulary, list[Problem]]:
     """The shipped vocabulary, extended with ``<root>/thema.yml``; see :func:`load_themes`."""
-    themes, problems = load_themes(root)
-    return vocabulary_of(themes), problems
+    themes, concepts, problems = load_themes(root)
+    return vocabulary_of(themes, concepts), problems

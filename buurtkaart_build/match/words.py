@@ -35,8 +35,16 @@ STOP_WORDS = frozenset(
     we wij jij jullie hen elkaar alle iedereen ander anderen via twee drie vier vijf uur
     kent kennen weten weet zeggen zegt vinden vindt vond komen komt staan staat zitten zit liggen ligt
     krijgen krijgt houden laten moeten zullen hoeven ging
+    kunt plek plekje lekker zomaar af toe liefst beetje fijn mooi
     https http www nl com
     """.split()  # noqa: SIM905 - a word list reads best as text
+)
+
+# Words that say little about what a need is about: "leren omgaan met geld" is about money,
+# "hulp bij de tuin" about the garden. They count for less in a need or offer (match/index.py).
+LIGHT_WORDS = frozenset(
+    """leren leer hulp helpen help zorgen zorgt zorg maken bezig vast vaste activiteit activiteiten
+    doen regelmatig wekelijks gezellig""".split()  # noqa: SIM905
 )
 
 # Stop words that still start a meaningful compound: buurt-maaltijd, wijk-krant, bewoners-vereniging.

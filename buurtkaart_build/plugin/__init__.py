@@ -19,12 +19,15 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.errors import BuurtkaartError
+from ..core.geo import PDOK_LOCATIESERVER
 from ..core.history import last_commit_time
 from ..core.version import package_version
+from ..render.easy_read import READ_ALOUD_SCRIPT
+from ..render.githost import git_host
 from ..render.help import DEFAULT_NAV, packaged_pages
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
-from ..render.site import HOME_MARKER, generate, home_table, rank_below_cards, stylesheet_names
+from ..render.site import HOME_MARKER, generate, home_table, rank_below_cards, source_files, stylesheet_names
 from .lean_html import SPRITE, LeanHtml
 from .ready_pages import add_search_entry, anchors, is_ready_html, search_index_of, search_text, skip_markdown
 from .search_words import keep_whole_words_in_search
@@ -47,6 +50,10 @@ class BuurtkaartConfig(base.Config):
     publiek = c.Type(bool, default=False)
     tegels = c.Type(str, default=OSM_TILES)
     tegels_bron = c.Type(str, default=OSM_ATTRIBUTION)
+    # The form's address search: the one outside request besides the tiles (only what is typed
+    # in its search box goes to PDOK). false: no search box, no request.
+    adreszoeker = c.Type(bool, default=True)
+    adreszoeker_url = c.Type(str, default=PDOK_LOCATIESERVER)
 
 
 class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
@@ -54,6 +61,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     def __init__(self) -> None:
         self.generated: dict[str, str | bytes] = {}
+        self.sources: dict[str, str] = {}
         self.home = ""
         self.ready: dict[str, str] = {}  # src_uri -> the page's ready HTML (see ready_pages)
         self.lean = LeanHtml()
@@ -80,6 +88,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         for name in stylesheet_names():
             if f"{ASSET_DIR}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{name}")
+        # The "Lees voor" button of the easy-read pages; does nothing on pages without one.
+        if READ_ALOUD_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(READ_ALOUD_SCRIPT)
         if config.nav is None:
             config.nav = copy.deepcopy(DEFAULT_NAV)
         for extension in NEEDED_EXTENSIONS:  # the help pages use tables, notes (!!! tip) and attributes
@@ -94,6 +105,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             public=self.config.publiek,
             tiles_url=self.config.tegels,
             tiles_attribution=self.config.tegels_bron,
+            address_search=self.config.adreszoeker_url if self.config.adreszoeker else None,
+            git=git_host(config.repo_url, config.edit_uri, self._docs_to_root(config)),
         )
         try:
             repo, generated = generate(self.root, options)
@@ -104,6 +117,10 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             self.banner = error_banner(exc.problems)
             return
         self.generated, self.home, self.banner = generated, home_table(repo), ""
+        self.sources = source_files(repo)
+
+    def _docs_to_root(self, config: MkDocsConfig) -> str:
+        return Path(os.path.relpath(self.root, config.docs_dir)).as_posix()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for path, content in self.generated.items():
@@ -114,6 +131,10 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
                     "Hernoem of verwijder het bestand in docs/."
                 )
             file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            # Material's edit button: the card or inventory behind the page, never a docs page
+            # that does not exist (MkDocs resolves '../' against edit_uri's docs folder).
+            source = self.sources.get(path)
+            file.edit_uri = f"{self._docs_to_root(config)}/{source}" if source else None
             files.append(file)
         for path, content in packaged_pages().items():
             if files.get_file_from_path(path) is None:  # the repository's own page wins

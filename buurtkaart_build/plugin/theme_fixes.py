@@ -12,7 +12,13 @@ from __future__ import annotations
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Zoeken">'
 
+# With repo_url set, Material's script asks the git host's API for stars, forks and the latest
+# release (api.github.com, gitlab.com/api): a request to a third party on every page. Without the
+# component name the link to the repository stays, the request goes.
+SOURCE_FACTS = 'class="md-source" data-md-component="source"'
+PLAIN_SOURCE = 'class="md-source"'
+
 
 def fix_theme_html(html: str) -> str:
     """The page with the theme's fixes applied; unchanged when the markup is not there."""
-    return html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+    return html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1).replace(SOURCE_FACTS, PLAIN_SOURCE)

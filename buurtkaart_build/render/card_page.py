@@ -11,12 +11,20 @@ from ..core.geo import format_distance
 from ..core.models import Card, Location
 from ..core.slugs import slugify
 from .body import body_html
+from .easy_read import easy_link
 from .html import block, esc, icon, link, page_meta
+from .photos import Shown, picture
 from .style import ACCESS_ICONS, ANSWER_ICONS, CATEGORY_STYLES
 
 
 def card_page(
-    card: Card, location: Location, *, public: bool = False, extra: Callable[[Card], str] | None = None
+    card: Card,
+    location: Location,
+    *,
+    public: bool = False,
+    extra: Callable[[Card], str] | None = None,
+    photos: list[Shown] | None = None,
+    edit_url: str | None = None,
 ) -> str:
     """Markdown source of a card page; all card values are escaped into one raw HTML block.
 
@@ -25,12 +33,16 @@ def card_page(
         location: Its location (for the distance).
         public: Leave out personal contact details (name, phone, e-mail).
         extra: Optional producer of more HTML after the facts (e.g. a small map).
+        photos: The card's published photos (see render.photos).
+        edit_url: The card file in the git host's editor ("Bewerk deze kaart"), if known.
     """
     parts = [
         _crumbs(card, location),
         f"<h1>{esc(card.titel)}</h1>",
         category_badge(card.categorie),
+        easy_link(card),
         f'<p class="bk-lead">{esc(card.samenvatting)}</p>' if card.samenvatting else "",
+        _photos(photos or []),
         _facts(card, location),
         extra(card) if extra else "",
         _answer("Wat doen ze?", card.wat_doen_ze),
@@ -43,10 +55,17 @@ def card_page(
         _section("Aantekeningen", body_html(card.body)) if card.body.strip() else "",
         _tags(card),
         _dates(card),
+        _edit(edit_url),
     ]
     return page_meta(card.titel, description=card.samenvatting or card.category_label) + block(
         "\n".join(p for p in parts if p), "bk-card"
     )
+
+
+def _photos(photos: list[Shown]) -> str:
+    if not photos:
+        return ""
+    return '<div class="bk-photos">' + "".join(picture(p, "groot", "../") for p in photos) + "</div>"
 
 
 def _crumbs(card: Card, location: Location) -> str:
@@ -156,3 +175,12 @@ def _dates(card: Card) -> str:
         rows.append(f"Laatst gewijzigd op {dutch_date(card.last_change)}")
     rows.append(f"Bronbestand: <code>{esc(card.path)}</code>")
     return '<p class="bk-dates">' + " · ".join(rows) + "</p>"
+
+
+def _edit(url: str | None) -> str:
+    if not url:
+        return ""
+    return (
+        f'<p class="bk-edit"><a href="{esc(url)}" rel="noopener noreferrer">{icon("file-edit-outline")}'
+        "<span>Bewerk deze kaart</span></a></p>"
+    )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..core.choices import ACCESS_KEYS
 from ..core.models import Card, Location
+from .photos import photo_links
 
 if TYPE_CHECKING:
     from ..core.repository import Repository
@@ -26,7 +27,7 @@ FIELDS = (
     "locatie", "slug", "titel", "categorie", "samenvatting", "adres", "afstand_m", "kent_ons", "status",
     *ACCESS_KEYS, "toegankelijkheid_toelichting", "contact_naam", "telefoon", "email", "website", "social",
     "wat_doen_ze", "voor_de_buurt", "aanbod", "vraag", "tags", "wanneer", "bezocht", "gecontroleerd",
-    "pagina", "bestand",
+    "pagina", "fotos", "bestand",
 )  # fmt: skip
 
 
@@ -61,6 +62,7 @@ def record(card: Card, location: Location | None, *, public: bool = False) -> di
         "bezocht": card.bezocht.isoformat() if card.bezocht else None,
         "gecontroleerd": card.gecontroleerd.isoformat() if card.gecontroleerd else None,
         "pagina": card.url,
+        "fotos": photo_links(card),
         "bestand": card.path,
     }
     if public:

@@ -29,6 +29,7 @@ from ..core.choices import ACCESS_KEYS, KENT_ONS, STATUSES
 from ..core.geo import format_distance
 from ..core.models import Card, Location
 from .html import ASSET_DIR
+from .photos import photo_stem
 from .style import CATEGORY_STYLES, LOCATION_COLOUR, LOCATION_ICON
 
 if TYPE_CHECKING:
@@ -94,6 +95,9 @@ def finding_feature(card: Card, location: Location) -> dict:
         props["toeg"] = "".join(ANSWER_CODES[getattr(card.toegankelijkheid, k)] for k in ACCESS_KEYS)
     props["kent"] = card.kent_ons
     props["status"] = card.status
+    if card.fotos:  # the first photo as a thumbnail; the map script builds it with setAttribute
+        props["foto"] = photo_stem(card, 1)
+        props["fotoTekst"] = card.fotos[0].beschrijving or ""
     lat, lon = card.coordinaten.as_list()
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": props}
 

@@ -33,9 +33,12 @@ INTRO = (
     "<li><strong>Van binnen naar buiten</strong>: wat wij als locatie, cliënten en professionals "
     "de buurt kunnen bieden.</li>"
     "</ul>"
-    "<p>Buurtkaart zoekt vondsten met dezelfde woorden en thema's. Hoe hoger het percentage, hoe "
-    "beter de vondst lijkt te passen. Het blijft een voorstel: bespreek de kansen samen in het "
-    "teamoverleg. Onderaan staat een actieplan om af te drukken.</p>"
+    "<p>Buurtkaart zoekt vondsten die over hetzelfde gaan, ook als ze andere woorden gebruiken "
+    "(krant ≈ dagblad, natuur ⊃ vogels). Bij elke vondst staat waarom. Een <strong>sterke "
+    "match</strong> past waarschijnlijk goed; een <strong>mogelijke match</strong> is het bekijken "
+    "waard. Het blijft een voorstel: bespreek de kansen samen in het teamoverleg en zet wat jullie "
+    "besluiten in de inventaris (gekoppeld of past_niet). Onderaan staat een actieplan om af te "
+    "drukken.</p>"
 )
 
 
@@ -101,7 +104,7 @@ def _match(match: Match, card_url: Callable[[Card], str]) -> str:
     card = match.card
     style = CATEGORY_STYLES[card.categorie]
     percent = round(match.score * 100)
-    badges = ""
+    badges = ' <span class="bk-linked">gekoppeld</span>' if match.gekoppeld else ""
     if match.warm:
         badges += ' <span class="bk-warm">warm contact</span>'
     if match.outside_radius:
@@ -112,7 +115,7 @@ def _match(match: Match, card_url: Callable[[Card], str]) -> str:
         f'<p class="bk-match-head"><a href="{esc(card_url(card))}">{esc(card.titel)}</a>'
         f' <span class="bk-meta">({esc(style.label)})</span>{badges}</p>'
         f'<p class="bk-score"><meter min="0" max="100" value="{percent}" aria-hidden="true"></meter> '
-        f"<span>past voor {percent}%</span></p>"
+        f"<span><strong>{esc(match.strength)}</strong> · past voor {percent}%</span></p>"
         f'<p class="bk-reasons">{esc(" · ".join(match.reasons))}</p>{ask}</li>'
     )
 
@@ -173,7 +176,8 @@ def _plan_row(entry: ItemMatches, label: str, public: bool) -> str:
         return f"<tr><td>{chance}</td><td></td><td></td><td></td><td></td></tr>"
     card = best.card
     arrow = "→" if label == "Aanbod" else "←"
-    chance = f"<strong>{esc(label)}:</strong> {esc(entry.item.wat)} {arrow} {esc(card.titel)}"
+    linked = " (gekoppeld)" if best.gekoppeld else ""
+    chance = f"<strong>{esc(label)}:</strong> {esc(entry.item.wat)} {arrow} {esc(card.titel)}{linked}"
     return (
         f"<tr><td>{chance}</td><td>{_contact(card, public)}</td><td></td><td></td>"
         f"<td>{esc(STATUSES[card.status])}</td></tr>"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.geo import PDOK_LOCATIESERVER
+from .githost import GitHost
+
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers'
 
@@ -15,6 +18,9 @@ class SiteOptions:
     public: bool = False  # leave out contact names, phone numbers and e-mail addresses
     tiles_url: str = OSM_TILES
     tiles_attribution: str = OSM_ATTRIBUTION
+    # The form's address search (PDOK Locatieserver, suggest and free); None = off.
+    address_search: str | None = PDOK_LOCATIESERVER
+    git: GitHost | None = None  # from repo_url / edit_uri: edit links and the form's way out
 
 
 Output = dict[str, str | bytes]  # site path → page text or file bytes

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..core.choices import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES
 from ..core.geo import format_distance
 from ..core.models import Card, Item, Location
 from .card_page import category_badge, tag_anchor
 from .html import block, esc, icon, page_meta, table
+from .photos import Shown, picture
 from .style import CATEGORY_STYLES
 
 
@@ -18,11 +20,19 @@ def location_menu(location: Location, depth: int, current: str) -> str:
     entries = [("", "Overzicht", "home-heart"), ("kaart/", "Kaart", "map")]
     entries += [(f"{c}/", s.label, s.icon) for c, s in CATEGORY_STYLES.items()]
     entries.append(("vraag-en-aanbod/", "Vraag en aanbod", "handshake"))
+    entries.append(("makkelijk-lezen/", "Makkelijk lezen", "book-open-variant"))
     items = []
     for href, label, ic in entries:
         attr = ' aria-current="page"' if href == current else ""
         items.append(f'<li><a href="{up}{href}"{attr}>{icon(ic)}<span>{esc(label)}</span></a></li>')
     return f'<nav class="bk-menu" data-search-exclude aria-label="{esc(location.naam)}"><ul>{"".join(items)}</ul></nav>'
+
+
+def add_finding_link(href: str) -> str:
+    """ "Vondst toevoegen": to the form page (a category page opens it with its category chosen)."""
+    return (
+        f'<p class="bk-add-link"><a class="md-button" href="{esc(href)}">{icon("plus-circle")} Vondst toevoegen</a></p>'
+    )
 
 
 def location_page(location: Location, cards: list[Card], *, matched: tuple[int, int] | None = None) -> str:
@@ -47,6 +57,7 @@ def location_page(location: Location, cards: list[Card], *, matched: tuple[int, 
         match_line,
         "<h2>Vondsten per categorie</h2>",
         table(["Categorie", "Aantal"], rows),
+        add_finding_link("nieuwe-vondst/"),
         "<h2>Wat wij de buurt kunnen bieden</h2>",
         _items(location.aanbod, "Nog niets ingevuld."),
         "<h2>Wat wij en onze cliënten zoeken</h2>",
@@ -88,13 +99,15 @@ def _counts(cards: list[Card]) -> dict[str, int]:
     return counts
 
 
-def category_page(location: Location, category: str, cards: list[Card]) -> str:
-    """A table of the category's findings, nearest first, with the key facts."""
+def category_page(
+    location: Location, category: str, cards: list[Card], *, photos_of: Callable[[Card], list[Shown]] | None = None
+) -> str:
+    """A table of the category's findings, nearest first, with the key facts (and a thumbnail)."""
     style = CATEGORY_STYLES[category]
     members = [c for c in cards if c.categorie == category]  # nearest first, as given
     headers = ["Vondst", "Afstand", "Toegankelijkheid", "Kent ons", "Status"]
     listing = (
-        table(headers, [_category_row(card, location) for card in members])
+        table(headers, [_category_row(card, photos_of(card) if photos_of else []) for card in members])
         if members
         else '<p class="bk-unknown">Nog geen vondsten in deze categorie.</p>'
     )
@@ -104,14 +117,16 @@ def category_page(location: Location, category: str, cards: list[Card]) -> str:
         category_badge(category),
         f"<p>{len(members)} vondsten, de dichtstbijzijnde eerst.</p>",
         listing,
+        add_finding_link(f"../nieuwe-vondst/?categorie={category}"),
     ]
     return page_meta(f"{style.label} — {location.naam}") + block("\n".join(parts), "bk-category")
 
 
-def _category_row(card: Card, location: Location) -> list[str]:
+def _category_row(card: Card, photos: list[Shown]) -> list[str]:
     summary = f'<br><span class="bk-meta">{esc(card.samenvatting)}</span>' if card.samenvatting else ""
+    thumb = picture(photos[0], "klein", "../", cls="bk-thumb") if photos else ""
     return [
-        f'<a href="../{esc(card.slug)}/">{esc(card.titel)}</a>{summary}',
+        f'{thumb}<a href="../{esc(card.slug)}/">{esc(card.titel)}</a>{summary}',
         esc(format_distance(card.distance)),
         access_summary(card),
         esc(card.kent_ons),

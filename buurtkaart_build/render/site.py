@@ -12,21 +12,31 @@ from pathlib import Path
 
 from ..core.choices import CATEGORIES
 from ..core.errors import BuurtkaartError
+from ..core.models import Card
 from ..core.repository import Repository, load_repository
 from ..match.engine import needs_with_match
 from ..match.vocabulary import vocabulary_of
 from .card_page import card_page
+from .easy_read import FOLDER as EASY
+from .easy_read import easy_card_page, easy_index_page
 from .export import site_exports
+from .form_page import FORM_PAGE, form_page
 from .html import ASSET_DIR, block, icon_css, reset_icons
 from .map_page import map_assets, map_pages, mini_map
 from .matching import location_matches, matching_pages
 from .options import Output, SiteOptions
 from .pages import category_page, location_page, locations_index, locations_page, tags_page
+from .photos import Shown, photo_files, site_photos
 
 Builder = Callable[[Repository, SiteOptions], Output]
 
 
 def core_pages(repo: Repository, options: SiteOptions) -> Output:
+    photos = site_photos(repo)
+
+    def shown(card: Card) -> list[Shown]:
+        return [s for s, _ in photos.get(card.path, [])]
+
     out: Output = {
         "locaties.md": locations_page(list(repo.locations.values()), repo.cards_of),
         "tags.md": tags_page(repo.cards, repo.locations),
@@ -37,9 +47,39 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
         cards = repo.cards_of(slug)
         out[f"{slug}/index.md"] = location_page(location, cards, matched=needs_with_match(matches[slug]))
         for category in CATEGORIES:
-            out[f"{slug}/{category}.md"] = category_page(location, category, cards)
+            out[f"{slug}/{category}.md"] = category_page(location, category, cards, photos_of=shown)
+        out[f"{slug}/{EASY}/index.md"] = easy_index_page(location, cards, shown)
         for card in cards:
-            out[f"{slug}/{card.slug}.md"] = card_page(card, location, public=options.public, extra=mini_map)
+            edit = options.git.edit_url(card.path) if options.git else None
+            out[f"{slug}/{card.slug}.md"] = card_page(
+                card, location, public=options.public, extra=mini_map, photos=shown(card), edit_url=edit
+            )
+            out[f"{slug}/{EASY}/{card.slug}.md"] = easy_card_page(card, location, shown(card))
+        out[f"{slug}/{FORM_PAGE}.md"] = form_page(location, cards, options, theme_names(repo))
+    return out
+
+
+def theme_names(repo: Repository) -> list[str]:
+    """Suggestions for a card's tags: the themes and every tag already used, sorted."""
+    return sorted(set(repo.themes) | {tag for card in repo.cards for tag in card.tags})
+
+
+def source_files(repo: Repository) -> dict[str, str]:
+    """Generated page → the file a person edits for it (card or inventory); others have none."""
+    out: dict[str, str] = {}
+    for slug, location in repo.locations.items():
+        pages = ["index", "kaart", "vraag-en-aanbod", FORM_PAGE, *CATEGORIES]
+        out.update({f"{slug}/{page}.md": location.path for page in pages})
+        out.update({f"{slug}/{card.slug}.md": card.path for card in repo.cards_of(slug)})
+    return out
+
+
+def photo_files_builder(repo: Repository, options: SiteOptions) -> Output:
+    """Builder: every card's photos, in every size and format (metadata-free, see render.photos)."""
+    out: Output = {}
+    cards = {card.path: card for card in repo.cards}
+    for path, photos in site_photos(repo).items():
+        out.update(photo_files(cards[path].locatie, photos))
     return out
 
 
@@ -65,7 +105,7 @@ def css_files() -> dict[str, str]:
     }
 
 
-BUILDERS: list[Builder] = [core_pages, stylesheets, map_pages, map_assets, site_exports]
+BUILDERS: list[Builder] = [core_pages, photo_files_builder, stylesheets, map_pages, map_assets, site_exports]
 
 
 def render_site(repo: Repository, options: SiteOptions) -> Output:

@@ -13,13 +13,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..core.choices import ACCESS_KEYS, CATEGORIES, STATUSES
-from ..core.models import Accessibility, CardFront, Contact, Item, LocationFront
+from ..core.models import Accessibility, CardFront, Contact, Item, LocationFront, Photo
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML and JSON tools know best
 KINDS = ("kaart", "inventaris")
 FILES = {"kaart": "schema/kaart.schema.json", "inventaris": "schema/inventaris.schema.json"}
-_DEF_PATHS = {"Accessibility": "toegankelijkheid", "Contact": "contact"}
-_DEF_MODELS: dict[str, type[BaseModel]] = {"Accessibility": Accessibility, "Contact": Contact}
+_DEF_PATHS = {"Accessibility": "toegankelijkheid", "Contact": "contact", "Photo": "fotos"}
+_DEF_MODELS: dict[str, type[BaseModel]] = {"Accessibility": Accessibility, "Contact": Contact, "Photo": Photo}
 # The fewest keys each model needs, to try one more key with an empty value.
 _MINIMAL = {CardFront: {"titel": "x", "categorie": "bedrijven"}, LocationFront: {"naam": "x", "coordinaten": "52, 5"}}
 _NULL = {"type": "null"}
@@ -40,6 +40,14 @@ _ITEM = {
     "*.van": ("Van wie", "locatie, cliënten of professionals (standaard: locatie)."),
     "*.tags": ("Thema's", "Woorden om op te zoeken en te koppelen, bijvoorbeeld [tuin, muziek]."),
     "*.voorwaarden": ("Voorwaarden", f"Wat nodig is om mee te doen: {', '.join(ACCESS_KEYS)}."),
+    "*.gekoppeld": (
+        "Gekoppeld",
+        "Kaarten die het team hieraan koppelde, zoals [cards/de-kastanje/bakkerij.md]. Ze staan bovenaan.",
+    ),
+    "*.past_niet": (
+        "Past niet",
+        "Kaarten die volgens het team niet passen: Buurtkaart stelt ze hier niet meer voor.",
+    ),
 }
 CARD_TEXT: dict[str, tuple[str, str]] = {
     "": ("Buurtkaart: kaart", "Eén vondst uit de buurt (cards/<locatie>/<naam>.md)."),
@@ -73,6 +81,20 @@ CARD_TEXT: dict[str, tuple[str, str]] = {
     "tags": ("Thema's", "Woorden om op te zoeken en te koppelen, bijvoorbeeld [tuin, muziek]."),
     "wanneer": ("Wanneer?", "Een datum of een herhaling, bijvoorbeeld 'elke vrijdag 10:00-12:00' of 'Koningsdag'."),
     "status": ("Status", "Hoe het contact ervoor staat: " + ", ".join(STATUSES) + "."),
+    "fotos": (
+        "Foto's",
+        "Foto's van de plek, elk met 'bestand' en 'beschrijving'. Fotografeer plekken, geen mensen. "
+        "De site haalt plaats, datum en camera uit de foto.",
+    ),
+    "fotos.bestand": (
+        "Bestand",
+        "De foto (.jpg, .jpeg, .png of .webp) in de map van de kaart, bijvoorbeeld fotos/ingang.jpg. Hoogstens 20 MB.",
+    ),
+    "fotos.beschrijving": (
+        "Beschrijving",
+        "Verplicht: wat er op de foto te zien is, bijvoorbeeld 'de ingang met een brede deur'. "
+        "Wie de foto niet kan zien, hoort of leest deze tekst.",
+    ),
     "bezocht": ("Bezocht", f"Wanneer je er was: {_DATE}."),
     "gecontroleerd": (
         "Gecontroleerd",
@@ -91,7 +113,7 @@ LOCATION_TEXT: dict[str, tuple[str, str]] = {
     "aanbod": (
         "Wat wij bieden",
         "Wat de locatie, de cliënten of de professionals de buurt kunnen bieden (van binnen naar buiten). "
-        "Een tekst, of een groep met wat, van, tags en voorwaarden.",
+        "Een tekst, of een groep met wat, van, tags, voorwaarden, gekoppeld en past_niet.",
     ),
     "behoeften": (
         "Wat wij nodig hebben",

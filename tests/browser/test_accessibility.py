@@ -39,6 +39,8 @@ PAGES = {
     "map page": f"{LOCATION}/kaart/",
     "all-locations map": "kaart/",
     "matching": f"{LOCATION}/vraag-en-aanbod/",
+    "form": f"{LOCATION}/nieuwe-vondst/",
+    "form with its questions": f"{LOCATION}/nieuwe-vondst/?categorie=activiteiten",
     "tags": "tags/",
     "not found": "404.html",
     **{f"help {Path(p).stem}": p.removesuffix(".md") + "/" for p in sorted(help_pages())},

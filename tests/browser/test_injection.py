@@ -348,7 +348,7 @@ def test_map_popups_and_tooltips_show_the_payloads_as_text(hv):
         label = kaart.evaluate(
             "(slug) => buurtkaart.kaart.markers[slug].marker.getElement().getAttribute('aria-label')", slug
         )
-        kaart.locator(f".bk-marker[aria-label={json.dumps(label)}]").click()
+        kaart.locator(f".bk-marker[aria-label={json.dumps(label, ensure_ascii=False)}]").click()
         kaart.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
         title = kaart.locator(".leaflet-popup .bk-popup h2").inner_text()
         assert title in MAP_TITLES and label.startswith(title)

@@ -100,7 +100,7 @@ def test_clicking_a_marker_opens_a_popup_whose_link_opens_the_card_page(visit, k
     assert label, "no uncovered pin on the map"
     title = label.rsplit(" (", 1)[0]
     card = next(c for c in demo_cards if c.titel == title)
-    kaart.locator(f".bk-marker[aria-label={json.dumps(label)}]").click()
+    kaart.locator(f".bk-marker[aria-label={json.dumps(label, ensure_ascii=False)}]").click()
     popup = kaart.locator(".leaflet-popup .bk-popup")
     assert popup.locator("h2").inner_text() == title
     text = popup.inner_text()
@@ -114,7 +114,7 @@ def test_clicking_a_marker_opens_a_popup_whose_link_opens_the_card_page(visit, k
 
 def test_tooltip_shows_the_title(kaart):
     label = kaart.evaluate(FREE_PIN)
-    kaart.locator(f".bk-marker[aria-label={json.dumps(label)}]").hover()
+    kaart.locator(f".bk-marker[aria-label={json.dumps(label, ensure_ascii=False)}]").hover()
     assert kaart.locator(".leaflet-tooltip").inner_text() == label.rsplit(" (", 1)[0]
 
 

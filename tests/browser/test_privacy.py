@@ -44,6 +44,8 @@ PAGE_TYPES = {
     "map file": f"{LOCATION}/kaart/kaart.html",
     "all-locations map": "kaart/",
     "matching": f"{LOCATION}/vraag-en-aanbod/",
+    "form": f"{LOCATION}/nieuwe-vondst/",
+    "form with a category": f"{LOCATION}/nieuwe-vondst/?categorie=bedrijven",
     "tags": "tags/",
     "not found": "404.html",
 }
@@ -85,6 +87,36 @@ def test_open_search_requests_nothing_but_the_site(visit):
     _only_site_and_tiles(visit)
     page.locator("a.md-search-result__link").first.click()  # a card page, maybe with a map
     _settle(visit)
+    _only_site_and_tiles(visit)
+
+
+def test_the_forms_address_search_is_the_one_outside_request_besides_tiles(visit):
+    """With the plugin option ``adreszoeker`` on (the default), typing in the form's address box
+    asks PDOK Locatieserver, and nothing else leaves; test_form.py shows that with it off the box
+    is gone and nothing is sent."""
+    asked = []
+
+    def pdok(route):
+        asked.append(route.request.url)
+        route.fulfill(
+            status=200,
+            content_type="application/json",
+            body='{"response": {"docs": []}}',
+            headers={"Access-Control-Allow-Origin": "*"},
+        )
+
+    visit.page.route(re.compile(r"^https://api\.pdok\.nl/"), pdok)
+    track_requests(visit)
+    page = visit.open(f"{LOCATION}/nieuwe-vondst/?categorie=bedrijven")
+    page.fill('[name="titel"]', "Iets wat niet naar buiten mag")
+    wait_until_quiet(visit)
+    assert asked == []  # nothing until someone types in the address box
+    page.click("#bk-adres-zoek")
+    page.keyboard.type("Assendorperstraat", delay=20)
+    page.wait_for_function("() => document.querySelector('#bk-plek-melding').textContent !== ''")
+    wait_until_quiet(visit)
+    assert asked and {urlsplit(url).hostname for url in asked} == {"api.pdok.nl"}
+    assert all("Iets" not in url for url in asked)
     _only_site_and_tiles(visit)
 
 

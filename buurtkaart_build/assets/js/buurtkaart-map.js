@@ -81,6 +81,21 @@
     return p;
   }
 
+  // The card's first photo, small: WebP with a JPEG fallback. The path comes from the site
+  // (fotos/<slug>-1), the alt text from the card: both only through setAttribute.
+  function thumbnail(stem, alt) {
+    var picture = el("picture", "bk-popup-foto");
+    var source = el("source");
+    source.setAttribute("type", "image/webp");
+    source.setAttribute("srcset", "../" + stem + "-klein.webp");
+    picture.appendChild(source);
+    var img = el("img");
+    img.setAttribute("src", "../" + stem + "-klein.jpg");
+    img.setAttribute("alt", alt || "");
+    picture.appendChild(img);
+    return picture;
+  }
+
   function Buurtkaart(map, data) {
     this.map = map;
     this.data = data;
@@ -243,6 +258,7 @@
     addFact(facts, "Kent ons", labels.kentOns[p.kent] || p.kent);
     addFact(facts, "Status", labels.status[p.status] || p.status);
     box.appendChild(facts);
+    if (p.foto) box.insertBefore(thumbnail(p.foto, p.fotoTekst), facts);
     box.appendChild(topLink("../" + encodeURIComponent(p.slug) + "/", "Naar de pagina van deze vondst"));
     return box;
   };
