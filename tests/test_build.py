@@ -188,8 +188,8 @@ def test_icons_are_drawn_by_the_shared_stylesheet_and_sprite(demo_site):
     css = (demo_site / "assets/buurtkaart/buurtkaart-site.css").read_text(encoding="utf-8")
     for name in ("wheelchair", "check-circle", "domain", "tag"):
         assert f'.bk-i-{name} {{ --bk-i: url("data:image/svg+xml,' in css
-    sprite = (demo_site / "assets/buurtkaart/iconen.svg").read_text(encoding="utf-8")
+    sprite = (demo_site / "assets/buurtkaart/i.svg").read_text(encoding="utf-8")
     home = page(demo_site, "")
-    for ref in re.findall(r'<use href="assets/buurtkaart/iconen\.svg#(\w+)"/>', home):
+    for ref in re.findall(r'<use href="assets/buurtkaart/i\.svg#(\w+)"/>', home):
         assert f'<symbol id="{ref}" ' in sprite
     assert "<use href=" in home and "<svg xmlns" not in home.split("<body", 1)[1]

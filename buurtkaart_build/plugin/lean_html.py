@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-SPRITE = "assets/buurtkaart/iconen.svg"
+SPRITE = "assets/buurtkaart/i.svg"  # short: referenced ~8 times on every page
 
 # An inline SVG as the theme writes it (one with a nested <svg> or a <use> is left alone).
 _SVG = re.compile(r"<svg\b([^>]*)>(.*?)</svg>", re.S)
@@ -29,6 +29,13 @@ _BLOCK = (
     r"|ul|ol|li|dl|dt|dd|p|h[1-6]|table|thead|tbody|tr|td|th|form)\b"
 )
 _BEFORE_BLOCK = re.compile(rf">\n(?={_BLOCK})")
+# ... and one right after a block-level end tag starts a line: not rendered either.
+_AFTER_BLOCK = re.compile(rf"({_BLOCK.replace('</?', '</')}>)\n")
+# Outside the page's own content (<article>) only the theme's markup: header, navigation,
+# footer, all blocks and flex boxes, where a line break between two tags draws nothing.
+_CHROME_BREAK = re.compile(r">\n<")
+# The easy-read pages' read-aloud script, linked on every page: left out where nothing reads aloud.
+_READ_ALOUD = re.compile(r'<script src="[^"]*buurtkaart-voorlezen\.js"></script>\s*')
 
 
 # Lines of the theme that do nothing on our pages: the generator's name and version, and the
@@ -37,6 +44,13 @@ _GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">\s*')
 _TABS_SCRIPT = re.compile(
     r"<script>var target=document\.getElementById\(location\.hash\.slice\(1\)\);[^<]*__tabbed_[^<]*</script>\s*"
 )
+
+
+def _lean_chrome(html: str) -> str:
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start == -1 or end == -1:
+        return html
+    return _CHROME_BREAK.sub("><", html[:start]) + html[start:end] + _CHROME_BREAK.sub("><", html[end:])
 
 
 class LeanHtml:
@@ -54,14 +68,16 @@ class LeanHtml:
         html = _SVG.sub(lambda m: self._reference(m, to_root), _GENERATOR.sub("", html, count=1))
         if generated:
             html = _TABS_SCRIPT.sub("", html, count=1)
+            if "data-bk-voorlezen" not in html:
+                html = _READ_ALOUD.sub("", html, count=1)
         parts = _KEEP.split(html)
         # split() with two groups: text, whole kept block, its tag name, text, ...
         out = []
         for i in range(0, len(parts), 3):
-            out.append(_BEFORE_BLOCK.sub(">", _INDENT.sub("\n", parts[i])))
+            out.append(_AFTER_BLOCK.sub(r"\1", _BEFORE_BLOCK.sub(">", _INDENT.sub("\n", parts[i]))))
             if i + 1 < len(parts):
                 out.append(parts[i + 1])
-        return "".join(out)
+        return _lean_chrome("".join(out))
 
     def _reference(self, match: re.Match, to_root: str) -> str:
         key = (match.group(0), to_root)  # the theme repeats the same few icons on every page
@@ -74,8 +90,12 @@ class LeanHtml:
         viewbox = _VIEWBOX.search(attrs)
         if viewbox is None or "<" not in inner or "<svg" in inner or "<use" in inner:
             return match.group(0)
-        key = "i" + hashlib.sha1(f"{viewbox.group(1)}|{inner}".encode()).hexdigest()[:6]
-        self.symbols.setdefault(key, f'<symbol id="{key}" viewBox="{viewbox.group(1)}">{inner}</symbol>')
+        digest = hashlib.sha1(f"{viewbox.group(1)}|{inner}".encode()).hexdigest()
+        symbol = f'<symbol id="{{}}" viewBox="{viewbox.group(1)}">{inner}</symbol>'
+        key = "i" + digest[:4]  # short: ~8 references a page; a clash takes the long form
+        if self.symbols.get(key, symbol.format(key)) != symbol.format(key):
+            key = "i" + digest
+        self.symbols[key] = symbol.format(key)
         return f'<svg{_XMLNS.sub("", attrs)}><use href="{to_root}{SPRITE}#{key}"/></svg>'
 
     def sprite(self) -> str:
