@@ -193,3 +193,20 @@ def test_icons_are_drawn_by_the_shared_stylesheet_and_sprite(demo_site):
     for ref in re.findall(r'<use href="assets/buurtkaart/i\.svg#(\w+)"/>', home):
         assert f'<symbol id="{ref}" ' in sprite
     assert "<use href=" in home and "<svg xmlns" not in home.split("<body", 1)[1]
+
+
+def test_demo_plans_meets_and_walks(demo_site):
+    """The agenda, action plan, overview, walk kit and poster of the demo, and feeds a calendar reads."""
+    from icalendar import Calendar
+
+    for url in ["agenda", "overzicht", *(f"de-kastanje/{p}" for p in ("agenda", "actieplan", "op-pad", "poster"))]:
+        assert (demo_site / url / "index.html").is_file(), url
+    for feed in ["agenda.ics", "de-kastanje/agenda.ics"]:
+        events = Calendar.from_ical((demo_site / feed).read_bytes()).walk("VEVENT")
+        uids = [str(e["UID"]) for e in events]
+        assert len(events) >= 10 and len(set(uids)) == len(uids)
+        assert any("RRULE" in e for e in events)  # the weekly and monthly activities
+        assert any(str(e["SUMMARY"]).startswith("Koningsdag: ") for e in events)
+    assert (demo_site / "overzicht.csv").read_text(encoding="utf-8-sig").startswith("locatie;naam;vondsten;")
+    matching = page(demo_site, "de-kastanje/vraag-en-aanbod")
+    assert '<a href="../actieplan/">actieplan</a>' in matching

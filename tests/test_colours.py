@@ -195,8 +195,13 @@ def _uses(text: str, colour: str) -> int:
     return len(re.findall(re.escape(colour), text, re.IGNORECASE))
 
 
+# Printed maps and charts colour pins and bars; there each pin carries its number (listed under the
+# category's icon and label) and each bar its label: tests/test_render_plan.py checks those.
+DRAWN = ("op-pad.md", "poster.md", "overzicht.md")
+
+
 def test_pages_show_a_category_colour_only_in_the_badge_with_icon_and_label(demo_output):
-    pages = {p: t for p, t in demo_output.items() if p.endswith(".md")}
+    pages = {p: t for p, t in demo_output.items() if p.endswith(".md") and not p.endswith(DRAWN)}
     for slug, style in CATEGORY_STYLES.items():
         badge = category_badge(slug)
         assert icon(style.icon) in badge and f"<span>{style.label.replace('&', '&amp;')}</span>" in badge

@@ -7,6 +7,7 @@ from repo_files import card_text, invoke
 from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.match.engine import match_location
 from buurtkaart_build.match.vocabulary import default_vocabulary
+from buurtkaart_build.render.actionplan import action_plan_page
 from buurtkaart_build.render.matching import render_matching_page
 
 
@@ -91,7 +92,9 @@ def test_page_and_action_plan_show_gekoppeld(repo_dir):
     location = repo.locations["test"]
     source = render_matching_page(location, match_location(location, repo.cards_of("test"), default_vocabulary()))
     assert '<span class="bk-linked">gekoppeld</span>' in source
-    assert "Een koor waar een cliënt kan zingen ← Koor B (gekoppeld)" in source
+    matches = match_location(location, repo.cards_of("test"), default_vocabulary())
+    plan = action_plan_page(location, repo.cards_of("test"), matches, public=False)  # the plan's own page
+    assert 'Een koor waar een cliënt kan zingen ← <a href="../b-koor/">Koor B</a> (gekoppeld)' in plan
 
 
 def test_cli_json_and_text_carry_strength_and_gekoppeld(repo_dir):

@@ -26,6 +26,7 @@ MESSAGE_CALLS = {
     "_bad": 1,
     "PydanticCustomError": 1,
     "_problem": 2,
+    "AgendaError": 0,
     "LookupProblem": 0,  # buurtkaart geocode
     "Outcome": 1,
 }

@@ -182,3 +182,14 @@ def test_key_line(tmp_path):
     file.write_text("---\ntitel: x\n---\ngecontroleerd: 2020-01-01\n", encoding="utf-8")
     assert key_line(file, "gecontroleerd") is None
     assert key_line(tmp_path / "weg.md", "gecontroleerd") is None
+
+
+def test_reference_time_comes_from_source_date_epoch(monkeypatch, tmp_path):
+    import datetime as dt
+
+    from buurtkaart_build.core.history import reference_time
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796256000")
+    assert reference_time(tmp_path) == dt.datetime(2026, 12, 3, 0, 0, tzinfo=dt.UTC)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert reference_time(tmp_path).tzinfo == dt.UTC  # outside git: the clock, in UTC

@@ -127,7 +127,7 @@ def test_random_structures(root, front, unicode, flow):
     assert_robust(root, _card(text))
 
 
-FREE_TEXT_KEYS = ("samenvatting", "adres", "wat_doen_ze", "voor_de_buurt", "wanneer")
+FREE_TEXT_KEYS = ("samenvatting", "adres", "wat_doen_ze", "voor_de_buurt")  # wanneer: tests/test_agenda.py
 
 
 @SETTINGS

@@ -118,19 +118,11 @@ def test_unmatched_items_say_what_to_look_for(repo_dir):
     )
 
 
-def test_action_plan_prefilled_with_blank_cells(repo_dir):
+def test_action_plan_is_a_link_not_a_table(repo_dir):
     source = page(repo_dir)
     plan = source[source.index('<div class="bk-plan">') :]
-    assert [h for h in re.findall(r"<th [^>]*>(.*?)</th>", plan)] == [
-        "Kans", "Contactpersoon", "Wie pakt het op?", "Wanneer?", "Status",
-    ]  # fmt: skip
-    rows = re.findall(r"<tr(?: class=\"bk-blank\")?>(.*?)</tr>", plan)[1:]
-    assert rows[0].startswith("<td><strong>Behoefte:</strong> Een koor *waar*")
-    assert "← Koor &lt;img" in rows[0]
-    assert "<td>&lt;b&gt;Els&lt;/b&gt;<br>038 123 45 67</td><td></td><td></td><td>In contact</td>" in rows[0]
-    assert "Nog geen match — gericht zoeken naar spelletjes." in rows[1]
-    assert "<strong>Aanbod:</strong> Onze band speelt op feesten → Oranjevereniging" in rows[2]
-    assert rows[-3:] == ["<td></td><td></td><td></td><td></td><td></td>"] * 3
+    assert '<a href="../actieplan/">actieplan</a>' in plan
+    assert "<table" not in plan  # the table moved to /<locatie>/actieplan/ (render/actionplan.py)
 
 
 def test_public_mode_leaves_people_out(repo_dir):
@@ -159,4 +151,4 @@ def test_print_stylesheet_is_shipped():
     for name in STYLESHEETS:
         css = resources.files("buurtkaart_build").joinpath("assets", name).read_text(encoding="utf-8")
         assert "@media print" in css and "size: A4" in css
-        assert ".bk-plan { break-before: page;" in css
+        assert ".bk-plan { break-inside: avoid;" in css

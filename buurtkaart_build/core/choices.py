@@ -34,3 +34,4 @@ FROM_WHOM: dict[str, str] = {
 KENT_ONS: dict[str, str] = {"ja": "Ja, ze kennen ons al", "nee": "Nee, nog niet", "onbekend": "Weten we nog niet"}
 JA_NEE = tuple(KENT_ONS)
 JA_NEE_DEELS = ("ja", "nee", "deels", "onbekend")
+ACTION_STATUSES: dict[str, str] = {"open": "Nog doen", "bezig": "Bezig", "klaar": "Klaar", "gestopt": "Gestopt"}

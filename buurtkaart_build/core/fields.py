@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .agenda import AgendaError, parse_wanneer
 from .choices import JA_NEE, JA_NEE_DEELS
 
 # Bounding box of the Netherlands (with a margin), used for the swap check and the warning.
@@ -355,4 +356,29 @@ CardPath = Annotated[
     str,
     BeforeValidator(parse_card_path),
     WithJsonSchema({"type": "string", "pattern": "^(cards/)?[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*(\\.md)?$"}),
+]
+
+
+# --- wanneer (the buurtagenda) -----------------------------------------------------------
+
+
+def _wanneer(value: object) -> str:
+    """Check that the agenda can read it; a YAML list becomes one text with ``;`` between the parts."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        text = "; ".join(v.strip() for v in value if v.strip())
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        raise _bad("wanneer", f"'{_short(value)}' moet een tekst of een lijst van teksten zijn.")
+    try:
+        parse_wanneer(text)
+    except AgendaError as exc:
+        raise _bad("wanneer", str(exc)) from None
+    return text
+
+
+Wanneer = Annotated[
+    str,
+    BeforeValidator(_wanneer),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
 ]

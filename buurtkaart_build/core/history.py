@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -139,3 +140,12 @@ def _stale(card: Card, day: dt.date, *, checked: bool, months: int) -> Problem:
         f"{how} en zet de datum van die dag bij 'gecontroleerd'.",
         WARNING,
     )
+
+
+def reference_time(root: Path) -> dt.datetime:
+    """The build's reference time: ``SOURCE_DATE_EPOCH``, else the newest commit, else the clock (UTC)."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    seconds = int(stamp) if stamp.isdigit() else last_commit_time(root)
+    if seconds is None:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return dt.datetime.fromtimestamp(seconds, dt.UTC)

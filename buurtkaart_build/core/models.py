@@ -7,14 +7,30 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema, model_validator
 
-from .choices import ACCESS_KEYS, CATEGORIES, FROM_WHOM, STATUSES
-from .fields import CardPath, Coordinates, Date, Email, JaNee, JaNeeDeels, Phone, Radius, Tag, Text, TextList, WebLink
+from .choices import ACCESS_KEYS, ACTION_STATUSES, CATEGORIES, FROM_WHOM, STATUSES
+from .fields import (
+    CardPath,
+    Coordinates,
+    Date,
+    Email,
+    JaNee,
+    JaNeeDeels,
+    Phone,
+    Radius,
+    Tag,
+    Text,
+    TextList,
+    Wanneer,
+    WebLink,
+)
+from .slugs import slugify
 
 Title = Annotated[Text, StringConstraints(min_length=1, max_length=200)]
 Category = Literal[tuple(CATEGORIES)]  # type: ignore[valid-type]
 Status = Literal[tuple(STATUSES)]  # type: ignore[valid-type]
 AccessKey = Literal[tuple(ACCESS_KEYS)]  # type: ignore[valid-type]
 FromWhom = Literal[tuple(FROM_WHOM)]  # type: ignore[valid-type]
+ActionStatus = Literal[tuple(ACTION_STATUSES)]  # type: ignore[valid-type]
 
 
 def _lower(value: object) -> object:
@@ -99,7 +115,7 @@ class CardFront(Strict):
     aanbod: Annotated[list[Text], TextList] = []
     vraag: Annotated[list[Text], TextList] = []
     tags: Annotated[list[Tag], TextList] = []
-    wanneer: Text | None = None
+    wanneer: Wanneer | None = None
     status: Annotated[Status, BeforeValidator(_lower)] = "nieuw"
     bezocht: Date | None = None
     gecontroleerd: Date | None = None
@@ -152,6 +168,24 @@ ItemOrText = Annotated[
 ]
 
 
+def _card_ref(value: object) -> object:
+    """``cards/de-kastanje/Bakkerij.md``, ``bakkerij.md`` or ``bakkerij`` → ``bakkerij`` (the card's slug)."""
+    if not isinstance(value, str):
+        return value
+    name = value.strip().replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return slugify(name.removesuffix(".md")) or value
+
+
+class Action(Strict):
+    """One action the team agreed on in its meeting (``acties`` in the inventory)."""
+
+    kans: Title
+    kaart: Annotated[Text, BeforeValidator(_card_ref)] | None = None
+    wie: Text | None = None
+    wanneer: Date | None = None
+    status: Annotated[ActionStatus, BeforeValidator(_lower)] = "open"
+
+
 class LocationFront(Strict):
     """The front-matter of an inventory file: one location, its offers and needs."""
 
@@ -162,6 +196,7 @@ class LocationFront(Strict):
     mobiliteit: Annotated[list[Text], TextList] = []
     aanbod: Annotated[list[ItemOrText], TextList] = []
     behoeften: Annotated[list[ItemOrText], TextList] = []
+    acties: Annotated[list[Action], TextList] = []
 
 
 class Location(LocationFront):

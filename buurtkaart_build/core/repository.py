@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .actions import action_problems
 from .checks import cross_checks, link_problems
 from .content_checks import content_problems
 from .errors import WARNING, Problem, sort_problems
@@ -73,6 +74,7 @@ def load_repository(
     repo.by_location = group_nearest_first(repo.cards)
     stale = freshness_problems(repo.cards, changes, today or dt.date.today(), max_age_months, root=root)
     repo.problems.extend(_with_lines(repo.root, cross_checks(repo.locations, repo.cards) + stale))
+    repo.problems.extend(action_problems(repo.root, repo.locations, repo.cards))
     repo.problems = sort_problems(repo.problems)
     return repo
 

@@ -7,12 +7,12 @@ import re
 
 from pydantic import BaseModel, ValidationError
 
-from .choices import CATEGORIES, STATUSES
+from .choices import ACTION_STATUSES, CATEGORIES, STATUSES
 from .errors import Problem
 from .load import RawDoc, key_lines
 from .models import CardFront, LocationFront
 
-_LIST_FIELDS = {"aanbod", "vraag", "tags", "social", "mobiliteit", "behoeften", "voorwaarden"}
+_LIST_FIELDS = {"aanbod", "vraag", "tags", "social", "mobiliteit", "behoeften", "voorwaarden", "acties"}
 
 
 def validate_doc(doc: RawDoc, model: type[BaseModel]) -> BaseModel | None:
@@ -71,6 +71,8 @@ def _message(err: dict, model: type[BaseModel], loc: tuple, field: str | None) -
         return _unknown_key(str(loc[-1]), model, loc)
     if kind == "literal_error" and loc[-1] == "categorie":
         return f"onbekende categorie '{_short(value)}'. Kies uit: {', '.join(CATEGORIES)}."
+    if kind == "literal_error" and loc[-1] == "status" and "acties" in loc:
+        return f"onbekende status '{_short(value)}' bij een actie. Kies uit: {', '.join(ACTION_STATUSES)}."
     if kind == "literal_error" and loc[-1] == "status":
         return f"onbekende status '{_short(value)}'. Kies uit: {', '.join(STATUSES)}."
     if kind == "literal_error":

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.errors import BuurtkaartError
 from ..core.geo import PDOK_LOCATIESERVER
-from ..core.history import last_commit_time
+from ..core.history import last_commit_time, reference_time
 from ..core.version import package_version
 from ..render.easy_read import READ_ALOUD_SCRIPT
 from ..render.githost import git_host
@@ -105,6 +105,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             public=self.config.publiek,
             tiles_url=self.config.tegels,
             tiles_attribution=self.config.tegels_bron,
+            reference=reference_time(self.root),
+            site_url=config.site_url or None,
             address_search=self.config.adreszoeker_url if self.config.adreszoeker else None,
             git=git_host(config.repo_url, config.edit_uri, self._docs_to_root(config)),
         )

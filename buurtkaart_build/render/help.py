@@ -31,7 +31,9 @@ DEFAULT_NAV: list[dict] = [
     {"Start": HOME_PAGE},
     {"Locaties": "locaties.md"},
     {"Kaart": "kaart.md"},
+    {"Agenda": "agenda.md"},
     {"Thema's": "tags.md"},
+    {"Overzicht": "overzicht.md"},
     {"Hulp": HELP_NAV},
 ]
 

@@ -11,7 +11,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..core.choices import FROM_WHOM, STATUSES
+from ..core.choices import FROM_WHOM
 from ..core.models import Card, Location
 from ..core.repository import Repository
 from ..match.engine import ItemMatches, LocationMatches, Match, match_location, needs_with_match
@@ -37,8 +37,7 @@ INTRO = (
     "(krant ≈ dagblad, natuur ⊃ vogels). Bij elke vondst staat waarom. Een <strong>sterke "
     "match</strong> past waarschijnlijk goed; een <strong>mogelijke match</strong> is het bekijken "
     "waard. Het blijft een voorstel: bespreek de kansen samen in het teamoverleg en zet wat jullie "
-    "besluiten in de inventaris (gekoppeld of past_niet). Onderaan staat een actieplan om af te "
-    "drukken.</p>"
+    "besluiten in de inventaris (gekoppeld of past_niet) en in het actieplan.</p>"
 )
 
 
@@ -60,7 +59,7 @@ def render_matching_page(
         location: The location.
         matches: The result of :func:`buurtkaart_build.match.engine.match_location` for it.
         card_url: Link to a card page, relative to this page.
-        public: Leave contact names and phone numbers out of the action plan.
+        public: Kept for callers; contact details now stand only in the action plan (actionplan.py).
     """
     matched, total = needs_with_match(matches)
     parts = [
@@ -74,7 +73,7 @@ def render_matching_page(
         _section(matches.aanbod, card_url, "Nog geen aanbod ingevuld in de inventarisatie."),
         "<h2>Nog geen match</h2>",
         _unmatched(matches),
-        _plan(matches, public=public),
+        _plan(),
     ]
     return page_meta(
         f"Vraag en aanbod — {location.naam}", description=f"Vraag en aanbod van {location.naam} en de buurt"
@@ -144,56 +143,16 @@ def _search_hint(entry: ItemMatches) -> str:
     return "Nog geen match — gericht zoeken naar " + ", ".join(themes) + "."
 
 
-def _plan(matches: LocationMatches, *, public: bool) -> str:
-    head = "".join(
-        f'<th scope="col" class="bk-col-{key}">{esc(text)}</th>'
-        for key, text in (
-            ("kans", "Kans"),
-            ("contact", "Contactpersoon"),
-            ("wie", "Wie pakt het op?"),
-            ("wanneer", "Wanneer?"),
-            ("status", "Status"),
-        )
-    )
-    rows = [_plan_row(entry, "Behoefte", public) for entry in matches.behoeften]
-    rows += [_plan_row(entry, "Aanbod", public) for entry in matches.aanbod]
-    rows += ['<tr class="bk-blank"><td></td><td></td><td></td><td></td><td></td></tr>'] * BLANK_PLAN_ROWS
+def _plan() -> str:
+    """A pointer to the action plan: printed, this page stays short; the plan has its own page."""
     return (
         '<div class="bk-plan">'
         "<h2>Actieplan voor het teamoverleg</h2>"
-        f'<p class="bk-meta">{icon("printer")}Druk deze pagina af voor het teamoverleg: het actieplan '
-        "begint op een nieuwe bladzijde. Per behoefte en aanbod staat de best passende vondst al "
-        "ingevuld; schrijf in de lege vakken wie het oppakt en wanneer.</p>"
-        f'<table class="bk-plan-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<p>{icon("clipboard-check")}Maak van de kansen afspraken in het <a href="../actieplan/">actieplan</a>: '
+        "per behoefte en aanbod de best passende vondst met de contactpersoon, en de acties die het team al "
+        "afsprak. Het past op twee A4'tjes.</p>"
         "</div>"
     )
-
-
-def _plan_row(entry: ItemMatches, label: str, public: bool) -> str:
-    best = entry.matches[0] if entry.matches else None
-    if best is None:
-        chance = f"<strong>{esc(label)}:</strong> {esc(entry.item.wat)}<br>{esc(_search_hint(entry))}"
-        return f"<tr><td>{chance}</td><td></td><td></td><td></td><td></td></tr>"
-    card = best.card
-    arrow = "→" if label == "Aanbod" else "←"
-    linked = " (gekoppeld)" if best.gekoppeld else ""
-    chance = f"<strong>{esc(label)}:</strong> {esc(entry.item.wat)} {arrow} {esc(card.titel)}{linked}"
-    return (
-        f"<tr><td>{chance}</td><td>{_contact(card, public)}</td><td></td><td></td>"
-        f"<td>{esc(STATUSES[card.status])}</td></tr>"
-    )
-
-
-def _contact(card: Card, public: bool) -> str:
-    contact = card.contact
-    if contact is None:
-        return ""
-    parts = [] if public else [p for p in (contact.naam, contact.telefoon) if p]
-    if not parts and contact.email and not public:
-        parts.append(contact.email)
-    if not parts and contact.website:
-        parts.append(contact.website)
-    return "<br>".join(esc(p) for p in parts)
 
 
 def location_matches(repo: Repository, vocabulary: Vocabulary) -> dict[str, LocationMatches]:

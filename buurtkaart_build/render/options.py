@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..core.geo import PDOK_LOCATIESERVER
@@ -18,6 +19,10 @@ class SiteOptions:
     public: bool = False  # leave out contact names, phone numbers and e-mail addresses
     tiles_url: str = OSM_TILES
     tiles_attribution: str = OSM_ATTRIBUTION
+    # The build's reference time (SOURCE_DATE_EPOCH): "coming" in the agenda, "stale" in the
+    # overview. Not the clock, so the same commit builds the same site on any day.
+    reference: dt.datetime = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    site_url: str | None = None  # mkdocs.yml's site_url: the address in QR codes and feeds
     # The form's address search (PDOK Locatieserver, suggest and free); None = off.
     address_search: str | None = PDOK_LOCATIESERVER
     git: GitHost | None = None  # from repo_url / edit_uri: edit links and the form's way out

@@ -21,6 +21,7 @@ def location_menu(location: Location, depth: int, current: str) -> str:
     entries += [(f"{c}/", s.label, s.icon) for c, s in CATEGORY_STYLES.items()]
     entries.append(("vraag-en-aanbod/", "Vraag en aanbod", "handshake"))
     entries.append(("makkelijk-lezen/", "Makkelijk lezen", "book-open-variant"))
+    entries += [("actieplan/", "Actieplan", "clipboard-check"), ("agenda/", "Agenda", "calendar")]
     items = []
     for href, label, ic in entries:
         attr = ' aria-current="page"' if href == current else ""
@@ -62,6 +63,14 @@ def location_page(location: Location, cards: list[Card], *, matched: tuple[int, 
         _items(location.aanbod, "Nog niets ingevuld."),
         "<h2>Wat wij en onze cliënten zoeken</h2>",
         _items(location.behoeften, "Nog niets ingevuld."),
+        "<h2>Plannen en op pad</h2>",
+        f'<ul><li><a href="agenda/">{icon("calendar")} Agenda</a>: wat er de komende twaalf maanden in de buurt '
+        "gebeurt, ook om op je telefoon of in Outlook te zetten.</li>"
+        f'<li><a href="actieplan/">{icon("clipboard-check")} Actieplan</a>: afspraken en kansen voor het '
+        "teamoverleg (twee A4'tjes).</li>"
+        f'<li><a href="op-pad/">{icon("walk")} Op pad</a>: kaart, lijst van wat we al weten en de '
+        "instructiekaarten om mee te nemen (A4).</li>"
+        f'<li><a href="poster/">{icon("map-marker-radius")} Poster</a>: de buurtkaart voor aan de muur (A3).</li></ul>',
         "<h2>Downloaden</h2>",
         f"<p>De vondsten als bestand, voor een spreadsheet of een kaartprogramma (uMap, QGIS): "
         f'<a href="export/{esc(location.slug)}.csv" download>CSV (spreadsheet)</a> · '

@@ -27,6 +27,8 @@ from .matching import location_matches, matching_pages
 from .options import Output, SiteOptions
 from .pages import category_page, location_page, locations_index, locations_page, tags_page
 from .photos import Shown, photo_files, site_photos
+from .plan_site import agenda_pages, plan_pages, print_pages
+from .qr import qr_figure
 
 Builder = Callable[[Repository, SiteOptions], Output]
 
@@ -43,16 +45,18 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
     }
     matches = location_matches(repo, vocabulary_of(repo.themes))
     out.update(matching_pages(repo, vocabulary_of(repo.themes), public=options.public, matches=matches))
+    out.update(plan_pages(repo, options, matches))
     for slug, location in repo.locations.items():
         cards = repo.cards_of(slug)
         out[f"{slug}/index.md"] = location_page(location, cards, matched=needs_with_match(matches[slug]))
         for category in CATEGORIES:
             out[f"{slug}/{category}.md"] = category_page(location, category, cards, photos_of=shown)
         out[f"{slug}/{EASY}/index.md"] = easy_index_page(location, cards, shown)
+        extra = _card_extra(options.site_url)
         for card in cards:
             edit = options.git.edit_url(card.path) if options.git else None
             out[f"{slug}/{card.slug}.md"] = card_page(
-                card, location, public=options.public, extra=mini_map, photos=shown(card), edit_url=edit
+                card, location, public=options.public, extra=extra, photos=shown(card), edit_url=edit
             )
             out[f"{slug}/{EASY}/{card.slug}.md"] = easy_card_page(card, location, shown(card))
         out[f"{slug}/{FORM_PAGE}.md"] = form_page(location, cards, options, theme_names(repo))
@@ -83,6 +87,16 @@ def photo_files_builder(repo: Repository, options: SiteOptions) -> Output:
     return out
 
 
+def _card_extra(site_url: str | None):
+    """The small map, and on paper a QR code that leads back to the card's page."""
+
+    def extra(card) -> str:
+        qr = qr_figure(site_url, card.url, "Deze kaart op de site", fast=True)
+        return mini_map(card) + (f'<div class="bk-print-only">{qr}</div>' if qr else "")
+
+    return extra
+
+
 def stylesheets(repo: Repository, options: SiteOptions) -> Output:
     return {f"{ASSET_DIR}/{name}": text for name, text in css_files().items()}
 
@@ -105,7 +119,16 @@ def css_files() -> dict[str, str]:
     }
 
 
-BUILDERS: list[Builder] = [core_pages, photo_files_builder, stylesheets, map_pages, map_assets, site_exports]
+BUILDERS: list[Builder] = [
+    core_pages,
+    photo_files_builder,
+    stylesheets,
+    map_pages,
+    map_assets,
+    site_exports,
+    agenda_pages,
+    print_pages,
+]
 
 
 def render_site(repo: Repository, options: SiteOptions) -> Output:

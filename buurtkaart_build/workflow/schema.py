@@ -12,14 +12,19 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..core.choices import ACCESS_KEYS, CATEGORIES, STATUSES
-from ..core.models import Accessibility, CardFront, Contact, Item, LocationFront, Photo
+from ..core.choices import ACCESS_KEYS, ACTION_STATUSES, CATEGORIES, STATUSES
+from ..core.models import Accessibility, Action, CardFront, Contact, Item, LocationFront, Photo
 
 DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors' YAML and JSON tools know best
 KINDS = ("kaart", "inventaris")
 FILES = {"kaart": "schema/kaart.schema.json", "inventaris": "schema/inventaris.schema.json"}
-_DEF_PATHS = {"Accessibility": "toegankelijkheid", "Contact": "contact", "Photo": "fotos"}
-_DEF_MODELS: dict[str, type[BaseModel]] = {"Accessibility": Accessibility, "Contact": Contact, "Photo": Photo}
+_DEF_PATHS = {"Accessibility": "toegankelijkheid", "Contact": "contact", "Photo": "fotos", "Action": "acties"}
+_DEF_MODELS: dict[str, type[BaseModel]] = {
+    "Accessibility": Accessibility,
+    "Contact": Contact,
+    "Photo": Photo,
+    "Action": Action,
+}
 # The fewest keys each model needs, to try one more key with an empty value.
 _MINIMAL = {CardFront: {"titel": "x", "categorie": "bedrijven"}, LocationFront: {"naam": "x", "coordinaten": "52, 5"}}
 _NULL = {"type": "null"}
@@ -79,7 +84,12 @@ CARD_TEXT: dict[str, tuple[str, str]] = {
     "aanbod": ("Wat kunnen zij bieden?", "Wat zij onze cliënten of onze locatie kunnen bieden. Eén punt per regel."),
     "vraag": ("Wat hebben zij nodig?", "Wat zij nodig hebben dat wij kunnen bieden. Eén punt per regel."),
     "tags": ("Thema's", "Woorden om op te zoeken en te koppelen, bijvoorbeeld [tuin, muziek]."),
-    "wanneer": ("Wanneer?", "Een datum of een herhaling, bijvoorbeeld 'elke vrijdag 10:00-12:00' of 'Koningsdag'."),
+    "wanneer": (
+        "Wanneer?",
+        "Voor de buurtagenda: een datum (2027-04-27 of 27-4-2027), met tijd (2027-04-27 14:00-17:00), een "
+        "herhaling ('elke woensdag 10:00-12:00', 'iedere eerste zaterdag van de maand'), een feestdag "
+        "('Koningsdag', 'Keti Koti', 'Ramadan') of een lijst daarvan.",
+    ),
     "status": ("Status", "Hoe het contact ervoor staat: " + ", ".join(STATUSES) + "."),
     "fotos": (
         "Foto's",
@@ -121,6 +131,12 @@ LOCATION_TEXT: dict[str, tuple[str, str]] = {
         "Noem nooit de naam van een cliënt.",
     ),
     **_ITEM,
+    "acties": ("Acties", "Wat het team in het overleg heeft afgesproken; staat op de pagina Actieplan."),
+    "acties.kans": ("Kans", "Wat je gaat doen, in één zin. Verplicht."),
+    "acties.kaart": ("Kaart", "De bestandsnaam van de kaart waar het om gaat, zonder .md (mag leeg)."),
+    "acties.wie": ("Wie", "Wie het oppakt."),
+    "acties.wanneer": ("Wanneer", f"Wanneer het klaar moet zijn: {_DATE}."),
+    "acties.status": ("Status", "Hoe het ervoor staat: " + ", ".join(ACTION_STATUSES) + " (standaard: open)."),
 }
 
 

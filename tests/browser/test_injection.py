@@ -63,7 +63,7 @@ FIELDS = {  # card field → its text
     "naam": f"Piet {ALL}",
     "aanbod": f"Een koor om te zingen {ALL}",
     "vraag": f"Koffie nodig {ALL}",
-    "wanneer": f"Elke dinsdag {ALL}",
+    "wanneer": f"{ALL} elke dinsdag 10:00-12:00",  # the text before the rule is the agenda's label
 }
 # Payloads in the body that pass `buurtkaart check` (its link rule sees no `javascript:`):
 # raw HTML with event handlers, script, entity-obfuscated javascript: URLs, outside resources.
@@ -304,8 +304,14 @@ def test_card_page_shows_every_field_as_text(hv):
         ("test/ontmoeten/", [f"Titel {slug} {p}" for slug, p in PAYLOADS.items()]),
         ("test/kaart/", [TITLE, FIELDS["adres"]]),
         ("kaart/", [LOCATION_NAME]),
-        ("test/vraag-en-aanbod/", [NEED, OFFER, TITLE, FIELDS["naam"]]),
+        ("test/vraag-en-aanbod/", [NEED, OFFER, TITLE]),  # contacts: on the action plan
         ("tags/", [TITLE, *TAGS, *PAYLOADS.values()]),
+        ("test/agenda/", [TITLE, ALL, FIELDS["adres"], FIELDS["samenvatting"]]),
+        ("agenda/", [TITLE, ALL, LOCATION_NAME]),
+        ("test/actieplan/", [NEED, OFFER, TITLE, FIELDS["naam"]]),
+        ("overzicht/", [LOCATION_NAME]),
+        ("test/op-pad/", [TITLE, LOCATION_NAME, FIELDS["adres"]]),
+        ("test/poster/", [TITLE, LOCATION_NAME]),
     ],
 )
 def test_pages_show_the_payloads_as_text(hv, path, expected):
@@ -352,6 +358,10 @@ def test_map_popups_and_tooltips_show_the_payloads_as_text(hv):
         kaart.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
         title = kaart.locator(".leaflet-popup .bk-popup h2").inner_text()
         assert title in MAP_TITLES and label.startswith(title)
+        # Point at the marker again: opening the popup may scroll the page under a still mouse
+        # (the location menu grew a row), and the tooltip shows while the mouse is on the marker.
+        kaart.locator(f".bk-marker[aria-label={json.dumps(label)}]").hover()
+        kaart.wait_for_function("document.querySelectorAll('.leaflet-tooltip').length > 0")
         assert title in kaart.locator(".leaflet-tooltip").all_inner_texts()
         if title == TITLE:
             assert FIELDS["adres"] in kaart.locator(".leaflet-popup").inner_text()

@@ -127,20 +127,21 @@ def test_nothing_invisible_takes_the_focus(visit, path):
 # --- location menu ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [f"{LOCATION}/", f"{LOCATION}/bedrijven/", f"{LOCATION}/vraag-en-aanbod/"])
+@pytest.mark.parametrize(
+    "path", [f"{LOCATION}/", f"{LOCATION}/bedrijven/", f"{LOCATION}/vraag-en-aanbod/", f"{LOCATION}/agenda/"]
+)
 def test_location_menu_links_are_reachable_with_a_visible_focus_ring(visit, path):
     page = open_settled(visit, path)
     menu = page.locator(".bk-menu a")
     expected = menu.count()
-    assert expected == 8
-    seen = tab_through(page, lambda e: e["menu"] and e["name"] == "Makkelijk lezen")
+    assert expected == 10
+    seen = tab_through(page, lambda e: e["menu"] and e["name"] == "Agenda")
     in_menu = [e for e in seen if e["menu"]]
     assert [e["name"] for e in in_menu] == [t.strip() for t in menu.all_inner_texts()]
     assert all(ring_is_visible(e) for e in in_menu), in_menu
     page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Enter")  # follows the menu's last-but-two link: a category
-    page.wait_for_url(f"**/{LOCATION}/activiteiten/")
+    page.keyboard.press("Enter")  # follows the menu's last-but-one link: the action plan
+    page.wait_for_url(f"**/{LOCATION}/actieplan/")
 
 
 def test_focus_ring_is_drawn(visit):

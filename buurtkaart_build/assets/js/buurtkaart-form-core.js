@@ -286,6 +286,8 @@
     var rules = spec.regels;
     var kind = field.soort === "lijst" ? field.items : field.soort;
     var values = field.soort === "lijst" ? (value || []).map(t.oneLine).filter(Boolean) : [t.oneLine(value || "")];
+    // As the models: an optional field that is empty, ~ or null (any case) is "not filled in".
+    if (field.soort !== "lijst" && !field.verplicht && /^\s*(~|null)?\s*$/i.test(values[0])) return [];
     if (field.verplicht && kind === "tekst") {
       if (values[0] === "") return [say(rules.leeg, { titel: field.pad })];
       if (field.max && chars(values[0]).length > field.max) return [say(rules.te_lang, { titel: field.pad, max: field.max })];

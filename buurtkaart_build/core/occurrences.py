@@ -1,0 +1,93 @@
+"""Occurrences of a parsed ``wanneer`` within the agenda's window (from the build's reference date)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .agenda import Entry, Monthly, Named, Once, Weekly, Yearly
+from .named_days import NAMED_DAYS, spans
+
+
+@dataclass(frozen=True, order=True)
+class Occurrence:
+    """One time something happens; ``last_day`` differs from ``day`` only for Ramadan."""
+
+    day: dt.date
+    start: dt.time | None = None
+    end: dt.time | None = None
+    last_day: dt.date | None = None
+    label: str | None = field(default=None, compare=False)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
+
+
+def window(reference: dt.date, months: int = 12) -> tuple[dt.date, dt.date]:
+    """The agenda's days: from ``reference`` up to (not including) the same day ``months`` later."""
+    return reference, add_months(reference, months) - dt.timedelta(days=1)
+
+
+def occurrences(entries: tuple[Entry, ...], first: dt.date, last: dt.date) -> list[Occurrence]:
+    """Every occurrence that starts within ``[first, last]``, sorted, without duplicates."""
+    found: set[Occurrence] = set()
+    for entry in entries:
+        found.update(_expand(entry, first, last))
+    return sorted(found)
+
+
+def _expand(entry: Entry, first: dt.date, last: dt.date) -> list[Occurrence]:
+    times = {"start": entry.start, "end": entry.end}
+    if isinstance(entry, Once):
+        days = [entry.day] if first <= entry.day <= last else []
+    elif isinstance(entry, Yearly):
+        days = [d for y in range(first.year, last.year + 1) if (d := _yearly_day(y, entry)) and first <= d <= last]
+    elif isinstance(entry, Weekly):
+        days = weekly_days(entry, first, last)
+    elif isinstance(entry, Monthly):
+        days = monthly_days(entry, first, last)
+    else:
+        assert isinstance(entry, Named)
+        label = NAMED_DAYS[entry.key].label
+        named = [s for s in spans(entry.key, first, last) if entry.year is None or s[0].year == entry.year]
+        return [Occurrence(a, last_day=b if b != a else None, label=label, **times) for a, b in named]
+    return [Occurrence(d, **times) for d in days]
+
+
+def _yearly_day(year: int, entry: Yearly) -> dt.date | None:
+    try:
+        return dt.date(year, entry.month, entry.day)
+    except ValueError:
+        return None  # 29 februari outside a leap year
+
+
+def weekly_days(entry: Weekly, first: dt.date, last: dt.date) -> list[dt.date]:
+    start, stop = max(first, entry.since or first), min(last, entry.until or last)
+    anchor = entry.since or first
+    anchor_monday = anchor - dt.timedelta(days=anchor.weekday())
+    days, day = [], start
+    while day <= stop:
+        weeks = (day - anchor_monday).days // 7
+        if day.weekday() in entry.weekdays and weeks % entry.interval == 0:
+            days.append(day)
+        day += dt.timedelta(days=1)
+    return days
+
+
+def monthly_days(entry: Monthly, first: dt.date, last: dt.date) -> list[dt.date]:
+    start, stop = max(first, entry.since or first), min(last, entry.until or last)
+    days = []
+    year, month = start.year, start.month
+    while (year, month) <= (stop.year, stop.month):
+        matching = [w[entry.weekday] for w in calendar.monthcalendar(year, month) if w[entry.weekday]]
+        for nth in entry.nths:
+            if (
+                nth <= len(matching)
+                and start <= (day := dt.date(year, month, matching[nth - 1 if nth > 0 else -1])) <= stop
+            ):
+                days.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return sorted(days)
