@@ -9,10 +9,12 @@ export NO_MKDOCS_2_WARNING := 1
 # The Nu HTML Checker (see "HTML checker" below); defined here, before setup names it.
 VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+# The second engine (see "second engine" below).
+PROPERDOCS := .venv-properdocs/bin/properdocs
 
 .PHONY: setup test site serve bench lint chromium
 
-setup: chromium $(BIN)/buurtkaart $(VNU_JAR) site
+setup: chromium $(BIN)/buurtkaart $(VNU_JAR) $(PROPERDOCS) site
 
 $(BIN)/buurtkaart: pyproject.toml requirements.lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,16 +41,27 @@ $(VNU_JAR):
 	npm install --prefix .tools --ignore-scripts --no-audit --no-fund vnu-jar@$(VNU_VERSION)
 	touch $@
 
+# --- second engine ---------------------------------------------------------------------------
+# ProperDocs (the maintained MkDocs 1.x fork) with Material, in a venv of its own so it never
+# meets this project's MkDocs; tests/test_other_engine.py builds the demo with it from
+# 'buurtkaart render' output and checks every link.
+$(PROPERDOCS):
+	$(PYTHON) -m venv .venv-properdocs
+	.venv-properdocs/bin/pip install --quiet properdocs==1.6.7 mkdocs-material==9.8.1
+	touch $@
+
 # --- end HTML checker --------------------------------------------------------------------------
 
+# Built beside the old site and swapped in at once (site/ is a link to site.versies/N):
+# a build that fails or is killed leaves the previous site whole.
 site: $(BIN)/buurtkaart
 	$(BIN)/buurtkaart check
-	$(BIN)/mkdocs build --strict
+	$(BIN)/buurtkaart publiceer --site site
 
 serve: $(BIN)/buurtkaart
 	$(BIN)/mkdocs serve
 
-test: $(BIN)/buurtkaart
+test: $(BIN)/buurtkaart $(PROPERDOCS)
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/buurtkaart

@@ -24,7 +24,8 @@ def test_github_workflow_checks_pull_requests_and_publishes_main():
     runs = _run_lines(job)
     assert "buurtkaart check --format github" in runs
     assert 'buurtkaart diff "origin/$BASE_REF"' in runs
-    assert "mkdocs build --strict" in runs
+    assert "mkdocs build --strict --site-dir .site-nieuw" in runs
+    assert runs.index("--site-dir .site-nieuw") < runs.index("mv -T .site-nieuw site")  # built aside, then swapped
     assert "pip install -c requirements.lock.txt -e ." in runs
     checkout = job["steps"][0]
     assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
@@ -54,7 +55,12 @@ def test_gitlab_ci_checks_merge_requests_and_publishes_pages():
     assert "buurtkaart diff" in summary and "BUURTKAART_TOKEN" in summary
     assert "mkdocs build --strict" in ci["site-bouwen"]["script"]
     pages = ci["pages"]
-    assert pages["script"] == ["mkdocs build --strict --site-dir public"]
+    # Built aside, then swapped in one rename: a killed build never leaves half a site.
+    assert pages["script"] == [
+        "mkdocs build --strict --site-dir .public-nieuw",
+        "rm -rf public",
+        "mv -T .public-nieuw public",
+    ]
     assert pages["artifacts"]["paths"] == ["public"]
 
 

@@ -12,9 +12,14 @@ def test_writes_the_generated_pages(repo_dir, tmp_path):
     out = tmp_path / "uit"
     result = run("--root", str(root), "--uit", str(out))
     assert result.exit_code == 0, result.output
-    assert "Bakkerij De Korenbloem" in (out / "test" / "bakker.md").read_text(encoding="utf-8")
-    assert (out / "test" / "kaart" / "kaart.html").is_file()
-    assert (out / "test" / "vraag-en-aanbod.md").is_file()
+    # <name>/index.md: relative links mean the same in every engine (issue 14)
+    assert "Bakkerij De Korenbloem" in (out / "test" / "bakker" / "index.md").read_text(encoding="utf-8")
+    assert (out / "test" / "kaart" / "kaart.html").is_file() and (out / "test" / "kaart" / "index.md").is_file()
+    assert (out / "test" / "vraag-en-aanbod" / "index.md").is_file()
+    assert (out / "test" / "index.md").is_file() and (out / "locaties" / "index.md").is_file()
+    generated = [p for p in out.rglob("*.md") if p.relative_to(out).parts[0] != "help"]  # help: the package's
+    assert generated and all(p.name == "index.md" for p in generated)
+    assert (out / "help" / "opdrachten.md").is_file()  # Markdown with .md links: kept as it is
 
 
 def test_rewrites_its_own_folder_but_never_someone_elses(repo_dir, tmp_path):
@@ -40,3 +45,12 @@ def test_invalid_data_writes_nothing(repo_dir, tmp_path):
     assert result.exit_code == 1
     assert "onbekende categorie 'winkels'" in result.output
     assert not (tmp_path / "uit").exists()
+
+
+def test_writes_the_home_page_with_the_locations_table(repo_dir, tmp_path):
+    root = repo_dir({"cards/test/bakker.md": CARD, "docs/index.md": "# Start\n\n<!-- buurtkaart:locaties -->\n"})
+    out = tmp_path / "uit"
+    assert run("--root", str(root), "--uit", str(out)).exit_code == 0
+    home = (out / "index.md").read_text(encoding="utf-8")
+    assert "<!-- buurtkaart:locaties -->" not in home
+    assert '<a href="test/">Woonlocatie Test</a>' in home and home.startswith("# Start")

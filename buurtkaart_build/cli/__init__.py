@@ -13,6 +13,7 @@ from .init import init
 from .match import match
 from .new import new
 from .new_location import new_location
+from .publish import publiceer
 from .render import render
 from .schema import schema
 
@@ -43,3 +44,4 @@ main.add_command(schema)
 main.add_command(match)
 main.add_command(render)
 main.add_command(geocode)
+main.add_command(publiceer)

@@ -1,11 +1,16 @@
 """``buurtkaart render``: the generated pages as files in a folder, without MkDocs.
 
 The engine-independent edge of the pipeline (design §2): the same ``{path: content}`` the MkDocs
-plugin serves virtually, written to disk for another site engine or for inspection.
+plugin serves virtually, written to disk for another site engine or for inspection. Each page
+is written as ``<name>/index.md``: engines that resolve relative links in raw HTML against the
+source file (Zensical) then read them as MkDocs' directory URLs do. The pages the plugin
+serves from the package (help, templates) are written where the repository lacks them, and the
+home page with its locations table filled in.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -58,8 +63,36 @@ def render(folder: Path, publiek: bool, root: Path) -> None:
         repo, out = generate(root, SiteOptions(public=publiek, reference=reference_time(root)))
     except BuurtkaartError as exc:
         fail_with_problems(exc.problems)
+    out = engine_layout(out)
+    out.update(hand_written_pages(root, repo))
     write_folder(out, folder)
     click.echo(f"{len(out)} bestanden geschreven in {folder} ({len(repo.cards)} kaarten).")
+
+
+def engine_layout(out: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """Every page ``a/b.md`` as ``a/b/index.md``: a relative link means the same in every engine."""
+    return {
+        (path[:-3] + "/index.md" if path.endswith(".md") and not path.endswith("index.md") else path): content
+        for path, content in out.items()
+    }
+
+
+def hand_written_pages(root: Path, repo) -> dict[str, str]:
+    """What the plugin adds to the repository's own pages: the package's pages it lacks (help,
+    templates, home) and the home page's locations table."""
+    from ..render.help import HOME_PAGE, packaged_pages
+    from ..render.site import HOME_MARKER, home_table
+
+    config = root / "mkdocs.yml"
+    docs = root / "docs"
+    if config.is_file() and (found := re.search(r"^docs_dir:\s*['\"]?([^'\"\s#]+)", config.read_text("utf-8"), re.M)):
+        docs = root / found.group(1)
+    out = {path: text for path, text in packaged_pages().items() if not (docs / path).is_file()}
+    home = docs / HOME_PAGE
+    text = home.read_text(encoding="utf-8") if home.is_file() else out.get(HOME_PAGE, "")
+    if HOME_MARKER in text:
+        out[HOME_PAGE] = text.replace(HOME_MARKER, home_table(repo))
+    return out
 
 
 def write_folder(out: dict[str, str | bytes], folder: Path) -> None:

@@ -27,8 +27,11 @@ from ..render.githost import git_host
 from ..render.help import DEFAULT_NAV, packaged_pages
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
-from ..render.site import HOME_MARKER, css_files, generate, home_table, source_files
+from ..render.site import HOME_MARKER, generate, home_table, rank_below_cards, source_files, stylesheet_names
+from .lean_html import SPRITE, LeanHtml
+from .ready_pages import add_search_entry, anchors, is_ready_html, search_index_of, search_text, skip_markdown
 from .search_words import keep_whole_words_in_search
+from .serve import PageCache, add_cached_template, error_banner, with_banner
 from .theme_fixes import fix_theme_html
 
 NEEDED_EXTENSIONS = ("attr_list", "tables", "admonition", "toc")
@@ -60,6 +63,16 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.generated: dict[str, str | bytes] = {}
         self.sources: dict[str, str] = {}
         self.home = ""
+        self.ready: dict[str, str] = {}  # src_uri -> the page's ready HTML (see ready_pages)
+        self.lean = LeanHtml()
+        # While serving (MkDocs keeps this instance between rebuilds because of on_startup):
+        self.serving = False
+        self.cache = PageCache()
+        self.keys: dict[str, str] = {}  # src_uri -> cache key of the page being built
+        self.banner = ""  # the Dutch errors, on top of every page while the data is invalid
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     @property
     def root(self) -> Path:
@@ -72,7 +85,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         # site on any day. A value set by the caller wins; outside git the clock is used.
         if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := last_commit_time(self.root)) is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(stamp)
-        for name in css_files():
+        for name in stylesheet_names():
             if f"{ASSET_DIR}/{name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSET_DIR}/{name}")
         # The "Lees voor" button of the easy-read pages; does nothing on pages without one.
@@ -98,10 +111,14 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             git=git_host(config.repo_url, config.edit_uri, self._docs_to_root(config)),
         )
         try:
-            repo, self.generated = generate(self.root, options)
+            repo, generated = generate(self.root, options)
         except BuurtkaartError as exc:
-            raise PluginError(f"De Buurtkaart bevat fouten; de site is niet gebouwd.\n{exc}") from None
-        self.home = home_table(repo)
+            if not self.serving:
+                raise PluginError(f"De Buurtkaart bevat fouten; de site is niet gebouwd.\n{exc}") from None
+            # Serving: the last good pages with the messages on top, instead of a stalled browser.
+            self.banner = error_banner(exc.problems)
+            return
+        self.generated, self.home, self.banner = generated, home_table(repo), ""
         self.sources = source_files(repo)
 
     def _docs_to_root(self, config: MkDocsConfig) -> str:
@@ -125,13 +142,57 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             if files.get_file_from_path(path) is None:  # the repository's own page wins
                 files.append(File.generated(config, path, content=content))
         keep_whole_words_in_search(files, config)
+        if self.serving:
+            self.cache.start(config, files)
         return files
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        return add_cached_template(env) if self.serving else env
+
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated and is_ready_html(markdown):
+            self.ready[page.file.src_uri] = markdown
+            skip_markdown(page)
+            if self.serving:
+                self.keys[page.file.src_uri] = key = self.cache.key(page, markdown)
+                self.cache.reuse(page, key)
+            return ""  # nothing for Python-Markdown to do; on_page_content puts the HTML in
+        if page.file.src_uri not in self.generated:
+            rank_below_cards(page.meta)
         return markdown.replace(HOME_MARKER, self.home) if HOME_MARKER in markdown else markdown
 
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        ready = self.ready.pop(page.file.src_uri, None)
+        if ready is None:
+            return html
+        page.present_anchor_ids = anchors(ready)
+        index = search_index_of(config)
+        if index is not None and (text := search_text(ready)) is not None:
+            add_search_entry(index, page, text)
+        return ready
+
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        return fix_theme_html(output)
+        if not self.serving:
+            return self._lean(output, page)
+        src = page.file.src_uri
+        kept = self.cache.hits.pop(src, None)
+        if kept is None:
+            kept = self._lean(output, page)
+            if (key := self.keys.pop(src, None)) is not None:
+                self.cache.pages[src] = (key, kept)
+        return with_banner(kept, self.banner) if self.banner else kept
+
+    def _lean(self, output: str, page) -> str:
+        generated = page.file.src_uri in self.generated
+        return self.lean.page(fix_theme_html(output), "../" * page.url.count("/"), generated=generated)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        sprite = Path(config.site_dir, SPRITE)
+        sprite.parent.mkdir(parents=True, exist_ok=True)
+        sprite.write_text(self.lean.sprite(), encoding="utf-8")
+        not_found = Path(config.site_dir, "404.html")
+        if self.banner and not_found.is_file():  # a page the broken data would have made
+            not_found.write_text(with_banner(not_found.read_text(encoding="utf-8"), self.banner), encoding="utf-8")
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in ("cards", "inventory"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import threading
 
@@ -24,8 +25,12 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
+@functools.lru_cache(maxsize=20_000)
 def body_html(text: str) -> str:
-    """Render the body; headings shift down one level (the page owns the only ``h1``)."""
+    """Render the body; headings shift down one level (the page owns the only ``h1``).
+
+    Cached by text: while ``mkdocs serve`` rebuilds after a save, unchanged bodies cost nothing.
+    """
     if not text.strip():
         return ""
     try:

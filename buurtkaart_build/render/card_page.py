@@ -126,7 +126,7 @@ def accessibility_html(card: Card) -> str:
     for key, label in ACCESS_KEYS.items():
         answer = getattr(access, key)
         items.append(
-            f'<li class="bk-answer bk-{answer}">{icon(ACCESS_ICONS[key])}{icon(ANSWER_ICONS[answer])}'
+            f'<li class="bk-{answer}">{icon(ACCESS_ICONS[key])}{icon(ANSWER_ICONS[answer])}'
             f"<span>{esc(label)}: <strong>{esc(answer)}</strong></span></li>"
         )
     note = f"<p>{esc(access.toelichting)}</p>" if access.toelichting else ""
@@ -156,7 +156,7 @@ def _contact(card: Card, public: bool) -> str:
 def _tags(card: Card) -> str:
     if not card.tags:
         return ""
-    links = " ".join(f'<a class="bk-tag" href="../../tags/#{esc(tag_anchor(t))}">{esc(t)}</a>' for t in card.tags)
+    links = " ".join(f'<a href="../../tags/#{esc(tag_anchor(t))}">{esc(t)}</a>' for t in card.tags)
     return f'<p class="bk-tags">{icon("tag")}<span class="bk-sr">Thema\'s: </span>{links}</p>'
 
 

@@ -7,7 +7,7 @@ import html
 import json
 import re
 from importlib import resources
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from ..core.fields import SAFE_SCHEMES
 
@@ -59,18 +59,49 @@ def block(inner: str, cls: str) -> str:
     return f'<div class="{cls}">\n{body}\n</div>\n'
 
 
+_used_icons: set[str] = set()  # names icon() handed out since the last reset_icons()
+
+
 @functools.cache
-def icon(name: str) -> str:
-    """Inline SVG of a Material Design icon shipped with mkdocs-material, hidden from screen readers."""
+def icon_svg(name: str) -> str:
+    """The SVG text of a Material Design icon shipped with mkdocs-material, or "" if there is none."""
     try:
-        svg = (
+        return (
             resources.files("material")
             .joinpath("templates", ".icons", "material", f"{name}.svg")
             .read_text(encoding="utf-8")
         )
     except (FileNotFoundError, ModuleNotFoundError):
         return ""
-    return svg.replace("<svg ", '<svg class="bk-icon" aria-hidden="true" focusable="false" ', 1)
+
+
+def icon(name: str) -> str:
+    """A Material Design icon, drawn by the site's one cached stylesheet (see :func:`icon_css`).
+
+    An empty ``<i>`` (screen readers skip it) instead of inline SVG: ~35 bytes a use instead of
+    ~350, and the icon's drawing is downloaded once for the whole site.
+    """
+    if not icon_svg(name):
+        return ""
+    _used_icons.add(name)
+    return f'<i class="bk-icon bk-i-{name}"></i>'
+
+
+def reset_icons() -> None:
+    _used_icons.clear()
+
+
+def icon_css(extra: tuple[str, ...] = ()) -> str:
+    """One rule per icon handed out since :func:`reset_icons` (plus ``extra``), sorted: the SVG as a data URL.
+
+    ``.bk-icon`` in buurtkaart.css paints ``currentColor`` through the icon as a mask.
+    """
+    rules = []
+    for name in sorted(_used_icons.union(extra)):
+        if svg := icon_svg(name):
+            data = quote(svg, safe=" =:/,.-_;'()").replace("%22", "'")
+            rules.append(f'.bk-i-{name} {{ --bk-i: url("data:image/svg+xml,{data}"); }}')
+    return "/* Buurtkaart: icons (generated; Material Design Icons, Apache-2.0). */\n" + "\n".join(rules) + "\n"
 
 
 def table(headers: list[str], rows: list[list[str]], cls: str = "bk-table") -> str:

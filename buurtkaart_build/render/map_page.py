@@ -24,15 +24,15 @@ if TYPE_CHECKING:
     from .options import Output, SiteOptions
 
 FRAME_STYLE = "width:100%;height:70vh;min-height:420px;border:1px solid #c8c8c8;border-radius:4px"
-MINI_FRAME_STYLE = "width:100%;height:260px;border:1px solid #c8c8c8;border-radius:4px"
+MINI_FRAME_STYLE = ""  # on every card page: sized by .bk-minimap in buurtkaart.css (fewer bytes per page)
 
 
 def map_frame(title: str, src: str, style: str = FRAME_STYLE, lazy: bool = False) -> str:
     """The iframe that shows a standalone map file (full screen allowed)."""
     loading = ' loading="lazy"' if lazy else ""
+    styled = f' style="{style}"' if style else ""
     return (
-        f'<iframe class="bk-map-frame" title="{esc(title)}" src="{esc(src)}" style="{style}"'
-        f"{loading} allowfullscreen></iframe>"
+        f'<iframe class="bk-map-frame" title="{esc(title)}" src="{esc(src)}"{styled}{loading} allowfullscreen></iframe>'
     )
 
 

@@ -7,6 +7,7 @@ would make each one a separate search result.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -159,7 +160,23 @@ def location_matches(repo: Repository, vocabulary: Vocabulary) -> dict[str, Loca
     by_location: dict[str, list[Card]] = defaultdict(list)
     for card in repo.cards:
         by_location[card.locatie].append(card)
-    return {slug: match_location(location, by_location[slug], vocabulary) for slug, location in repo.locations.items()}
+    return {slug: _matches(location, by_location[slug], vocabulary) for slug, location in repo.locations.items()}
+
+
+# While `mkdocs serve` rebuilds after a saved card, only that card's location is matched again.
+_kept: dict[str, tuple[Vocabulary, str, LocationMatches]] = {}  # slug -> (vocabulary, data key, matches)
+
+
+def _matches(location: Location, cards: list[Card], vocabulary: Vocabulary) -> LocationMatches:
+    key = hashlib.sha1(
+        "\n".join([location.model_dump_json(), *(c.model_dump_json() for c in cards)]).encode()
+    ).hexdigest()
+    kept = _kept.get(location.slug)
+    if kept is not None and kept[0] is vocabulary and kept[1] == key:
+        return kept[2]
+    matches = match_location(location, cards, vocabulary)
+    _kept[location.slug] = (vocabulary, key, matches)
+    return matches
 
 
 def matching_pages(

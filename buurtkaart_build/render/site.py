@@ -21,7 +21,7 @@ from .easy_read import FOLDER as EASY
 from .easy_read import easy_card_page, easy_index_page
 from .export import site_exports
 from .form_page import FORM_PAGE, form_page
-from .html import ASSET_DIR, block
+from .html import ASSET_DIR, block, icon_css, reset_icons
 from .map_page import map_assets, map_pages, mini_map
 from .matching import location_matches, matching_pages
 from .options import Output, SiteOptions
@@ -101,6 +101,14 @@ def stylesheets(repo: Repository, options: SiteOptions) -> Output:
     return {f"{ASSET_DIR}/{name}": text for name, text in css_files().items()}
 
 
+SITE_CSS = "buurtkaart-site.css"
+
+
+def stylesheet_names() -> list[str]:
+    """The stylesheets every page links (below :data:`ASSET_DIR`): one bundle of them all."""
+    return [SITE_CSS]
+
+
 def css_files() -> dict[str, str]:
     """The package's stylesheets (``assets/*.css``), by file name, sorted."""
     folder = resources.files("buurtkaart_build").joinpath("assets")
@@ -126,12 +134,42 @@ BUILDERS: list[Builder] = [
 def render_site(repo: Repository, options: SiteOptions) -> Output:
     """Every generated file; the caller has checked that ``repo`` has no errors."""
     out: Output = {}
+    reset_icons()
     for builder in BUILDERS:
         out.update(builder(repo, options))
+    rank_for_search(out, {f"{card.locatie}/{card.slug}.md" for card in repo.cards})
+    # One stylesheet for every page (one request, cached): the package's, then every icon used above.
+    out[f"{ASSET_DIR}/{SITE_CSS}"] = "\n".join([*css_files().values(), icon_css()])
     return dict(sorted(out.items()))
 
 
 HOME_MARKER = "<!-- buurtkaart:locaties -->"
+
+# Search finds places first. A location's overview ranks below every card; generated pages that
+# only repeat cards (categories, themes, maps, matching, and any later page type) stay out of the
+# index. Written as the page's ``search:`` front-matter, which Material reads in any engine.
+LOW_BOOST = 0.01
+
+
+def rank_for_search(out: Output, card_pages: set[str]) -> None:
+    """Give every generated page that is not a card page its ``search:`` front-matter (in place)."""
+    for path, text in out.items():
+        if not path.endswith(".md") or path in card_pages or not isinstance(text, str):
+            continue
+        if not text.startswith("---\n") or "\nsearch:" in text.split("\n---\n", 1)[0]:
+            continue
+        overview = path.count("/") == 1 and path.endswith("/index.md")
+        rule = f'{{"boost": {LOW_BOOST}}}' if overview else '{"exclude": true}'
+        out[path] = f"---\nsearch: {rule}\n{text[4:]}"
+
+
+def rank_below_cards(meta: dict) -> None:
+    """A hand-written page (help, home) ranks below the cards, unless its front-matter says otherwise."""
+    search = meta.get("search")
+    if search is None:
+        meta["search"] = {"boost": LOW_BOOST}
+    elif isinstance(search, dict):
+        search.setdefault("boost", LOW_BOOST)
 
 
 def generate(root: Path, options: SiteOptions) -> tuple[Repository, Output]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
+
+from .harness import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -48,3 +52,32 @@ def test_stemming_still_joins_word_forms(visit):
     page = visit.open("")
     # "zanger" is only written as "zangers"/"zanggroep" in the demo; the stem finds it.
     assert "Geen" not in result_count(page, "zanger")
+
+
+CARD_SLUGS = {p.stem for p in (ROOT / "cards" / "de-kastanje").glob("*.md")}
+
+
+def first_result(page, query: str) -> str:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query, delay=20)
+    link = page.locator("a.md-search-result__link").first
+    link.wait_for(timeout=10_000)
+    page.wait_for_function(
+        "q => document.querySelector('input.md-search__input').value === q", arg=query, timeout=10_000
+    )
+    page.wait_for_timeout(300)
+    return page.locator("a.md-search-result__link").first.get_attribute("href")
+
+
+@pytest.mark.parametrize(
+    "query", ["rolstoel", "kapper", "bakker", "koffie", "muziek", "moestuin", "zwemmen", "bibliotheek", "tuin"]
+)
+def test_search_finds_places_first(visit, query):
+    # Issue 14: "rolstoel" put the matching page first, "kapper" the themes page. Card pages rank
+    # above every other page: aggregates have a tiny boost or are left out of the index.
+    page = visit.open("")
+    href = first_result(page, query)
+    path = urlsplit(href).path.rstrip("/").split("/")
+    assert path[-2] == "de-kastanje" and path[-1] in CARD_SLUGS, href

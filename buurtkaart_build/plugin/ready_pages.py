@@ -1,0 +1,94 @@
+"""Generated pages are ready HTML: skip Python-Markdown's and the search plugin's second parse.
+
+Every page the core generates is front-matter plus one raw HTML block (``render.html.block``).
+Run through Python-Markdown, that block is parsed tag by tag twice (Python-Markdown's raw-HTML
+preprocessor and MkDocs' anchor finder) only to come out unchanged; Material's search plugin then
+parses the page a third time to find its text. Here the page's Markdown becomes empty, its HTML
+goes straight in as the page content, its anchors are found with one regular expression, and
+(for pages without sections) its search entry is made from the HTML with regular expressions
+in the same form as Material's parser makes it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from mkdocs.structure.toc import get_toc
+
+# A heading with an id starts a section of its own in Material's index: leave those pages to it.
+_SECTION = re.compile(r"<h[1-6]\b[^>]*\sid=", re.I)
+_ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\s(?:id|name)="([^"]+)"')
+_EXCLUDED_NAV = re.compile(r"<nav\b[^>]*\sdata-search-exclude\b.*?</nav>", re.S)
+_SKIPPED = re.compile(r"<(script|style|object)\b.*?</\1>", re.S | re.I)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+_KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})  # as Material's Parser.keep
+_EMPTY = re.compile(r"<(p|code|li|ol|ul|sub|sup)>\s*</\1>")
+_SPACE = re.compile(r"\s+")
+
+
+def is_ready_html(markdown: str) -> bool:
+    """True for one raw HTML block without blank lines: Python-Markdown would pass it through unchanged."""
+    text = markdown.strip()
+    return text.startswith("<div") and text.endswith("</div>") and "\n\n" not in text
+
+
+def skip_markdown(page) -> None:
+    """Make ``page.render`` a no-op: no Python-Markdown converter built for a page with no Markdown."""
+
+    def render(config, files) -> None:
+        page.content, page.toc, page._title_from_render = "", get_toc([]), None
+        page.present_anchor_ids, page.links_to_anchors = set(), {}
+
+    page.render = render
+
+
+def anchors(html: str) -> set[str]:
+    """The ids a link to this page may point at (what MkDocs' raw-HTML scan collects)."""
+    return set(_ANCHOR.findall(html))
+
+
+@functools.lru_cache(maxsize=5_000)  # serve: an unchanged page's text costs nothing on a rebuild
+def search_text(html: str) -> str | None:
+    """The page's text as Material's search parser makes it, or ``None`` when the page needs that parser.
+
+    ``None`` for pages whose headings carry ids (they become separate sections) and pages that
+    exclude something other than a ``<nav>`` from search.
+    """
+    if _SECTION.search(html):
+        return None
+    without_nav = _EXCLUDED_NAV.sub("", html)
+    if "data-search-exclude" in without_nav:
+        return None
+    text = _TAG.sub(_kept_tag, _SKIPPED.sub("", without_nav))
+    text = _SPACE.sub(" ", text).replace("&#x27;", "'").replace("&quot;", '"')
+    previous = None
+    while previous != text:  # <li><p> </p></li>: the inner one empties the outer one
+        previous, text = text, _EMPTY.sub("", text)
+    return text.strip()
+
+
+def _kept_tag(match: re.Match) -> str:
+    name = match.group(2).lower()
+    return f"<{match.group(1)}{name}>" if name in _KEPT else ""
+
+
+def search_index_of(config) -> object | None:
+    """Material's search index, if Material's search plugin is on (else ``None``: nothing to do)."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if type(plugin).__module__.startswith("material.plugins.search") and hasattr(index, "entries"):
+            return index
+    return None
+
+
+def add_search_entry(index, page, text: str) -> None:
+    """Add the page's one entry as Material's ``create_entry_for_section`` would, and keep the plugin off it."""
+    search = dict(page.meta.get("search") or {})
+    if search.get("exclude") or page.meta.get("tags"):
+        return  # excluded anyway; or tags, which Material's own entry handles
+    entry = {"location": page.url, "title": str(page.meta.get("title", page.title)), "text": text}
+    if "boost" in search:
+        entry["boost"] = search["boost"]
+    index.entries.append(entry)
+    page.meta["search"] = {**search, "exclude": True}  # Material's plugin skips the page: no second parse

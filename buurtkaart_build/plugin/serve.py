@@ -1,0 +1,92 @@
+"""``mkdocs serve``: fast reloads, and errors shown in the browser instead of a stuck page.
+
+- :class:`PageCache`: MkDocs rebuilds every page on every save. A generated page whose source and
+  page data are unchanged since the last build keeps its finished HTML: the theme renders a
+  one-line template for it instead of the whole Material template (the slow part), and the
+  plugin hands back the kept HTML. Anything else that could change a page (``mkdocs.yml``, a
+  hand-written page) empties the cache.
+- :func:`error_banner`: with invalid data MkDocs' server stalls every request until the build
+  succeeds ("the server will appear stuck"). While serving, the plugin builds the last good
+  site instead, with the Dutch messages on top of every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import jinja2
+
+from ..core.errors import Problem
+
+CACHED_TEMPLATE = "buurtkaart-bewaard.html"
+
+
+class PageCache:
+    """Finished HTML of generated pages, kept between builds of one ``mkdocs serve``."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[str, str]] = {}  # src_uri -> (key, finished HTML)
+        self.hits: dict[str, str] = {}  # pages of the build under way that reuse their HTML
+        self.signature = ""
+
+    def start(self, config, files) -> None:
+        """Begin a build; forget everything when the site's configuration or hand-written pages changed."""
+        parts = [Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""]
+        for file in files.documentation_pages():
+            if file.abs_src_path and not file.generated_by:
+                parts.append(f"{file.src_uri}:{os.path.getmtime(file.abs_src_path)}")
+        signature = hashlib.sha1("\n".join(parts).encode()).hexdigest()
+        if signature != self.signature:
+            self.pages.clear()
+        self.signature = signature
+        self.hits.clear()
+
+    @staticmethod
+    def key(page, markdown: str) -> str:
+        meta = json.dumps(page.meta, sort_keys=True, default=str)
+        return hashlib.sha1(f"{page.file.url}\n{meta}\n{markdown}".encode()).hexdigest()
+
+    def reuse(self, page, key: str) -> bool:
+        """True when the page's HTML is kept (in :attr:`hits`): the theme then renders the one-line template."""
+        kept = self.pages.get(page.file.src_uri)
+        if kept is None or kept[0] != key:
+            return False
+        self.hits[page.file.src_uri] = kept[1]
+        page.meta["template"] = CACHED_TEMPLATE
+        return True
+
+
+def add_cached_template(env: jinja2.Environment) -> jinja2.Environment:
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({CACHED_TEMPLATE: "{{ page.content }}"}), env.loader])
+    return env
+
+
+BANNER_STYLE = (
+    "background:#fff4e5;color:#1b1b1b;border:3px solid #b42318;padding:1em 1.5em;margin:0;"
+    "font:1rem/1.5 system-ui,sans-serif;position:relative;z-index:10"
+)
+
+
+def error_banner(problems: list[Problem]) -> str:
+    """A block with every error in Dutch, for the top of each page while serving."""
+    from html import escape
+
+    items = "".join(f"<li>{escape(p.as_text())}</li>" for p in problems if p.is_error)
+    return (
+        f'<div class="bk-serve-errors" role="alert" style="{BANNER_STYLE}">'
+        "<strong>De Buurtkaart bevat fouten; deze pagina is van de laatste keer dat alles klopte.</strong>"
+        f"<ul>{items}</ul>"
+        "<p>Verbeter de fouten en sla het bestand op: de pagina ververst dan vanzelf.</p></div>"
+    )
+
+
+def with_banner(html: str, banner: str) -> str:
+    """``html`` with ``banner`` right after ``<body …>`` (unchanged when there is no body tag)."""
+    start = html.find("<body")
+    end = html.find(">", start) if start != -1 else -1
+    if end == -1:
+        return banner + html
+    return html[: end + 1] + banner + html[end + 1 :]

@@ -1,0 +1,77 @@
+"""Generated pages skip Python-Markdown and the search plugin's parse, and come out the same."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from material.plugins.search.plugin import Parser
+from repo_files import ROOT
+
+from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.plugin.lean_html import LeanHtml
+from buurtkaart_build.plugin.ready_pages import anchors, is_ready_html, search_text
+from buurtkaart_build.render.options import SiteOptions
+from buurtkaart_build.render.site import render_site
+
+
+def material_text(html: str) -> str:
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    assert len(parser.data) == 1
+    text = "".join(parser.data[0].text)
+    return re.sub(r"\s+", " ", text).replace("&#x27;", "'").replace("&quot;", '"').strip()
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", re.sub(r"<[^>]+>", " ", text))
+
+
+def demo_pages() -> dict[str, str]:
+    out = render_site(load_repository(ROOT), SiteOptions())
+    return {path: text.split("\n---\n", 1)[1] for path, text in out.items() if path.endswith(".md")}
+
+
+def test_every_demo_card_page_is_ready_html_with_the_text_material_would_index():
+    pages = demo_pages()
+    cards = [f"de-kastanje/{card.stem}.md" for card in (ROOT / "cards" / "de-kastanje").glob("*.md")]
+    assert len(cards) > 30
+    for path in cards:
+        html = pages[path]
+        assert is_ready_html(html), path
+        text = search_text(html)
+        assert text is not None, path
+        assert words(text) == words(material_text(html)), path
+        assert "Kruimelpad" not in text and "<div" not in text
+
+
+def test_pages_with_sections_are_left_to_material():
+    assert search_text('<div class="x">\n<h2 id="tag-a">a</h2><p>b</p>\n</div>') is None
+    assert search_text('<div class="x">\n<p data-search-exclude>a</p>\n</div>') is None
+    assert not is_ready_html("<div>\n<p>a</p>\n\n*markdown*\n</div>")
+
+
+def test_anchors_are_found_for_link_checks():
+    assert anchors('<h2 id="tag-koor">x</h2><a name="oud">y</a><p class="a">') == {"tag-koor", "oud"}
+
+
+def test_search_entry_keeps_material_shape():
+    assert search_text('<div class="x">\n<p>Tom&#x27;s &amp; <b>koor</b></p><ul><li></li></ul>\n</div>') == (
+        "<p>Tom's &amp; koor</p>"
+    )
+    json.dumps(search_text('<div class="x">\n<script>var a = "<p>";</script><p>a</p>\n</div>'))
+
+
+def test_lean_html_keeps_preformatted_text_and_shares_theme_icons():
+    lean = LeanHtml()
+    page = (
+        '<div>\n    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 2"/></svg>\n'
+        "    <pre>  a\n    b</pre>\n  <p>x\n   y</p>\n</div>"
+    )
+    out = lean.page(page, "../../")
+    assert "<pre>  a\n    b</pre>" in out
+    assert "<p>x\ny</p>" in out
+    ref = re.search(r'<svg viewBox="0 0 24 24"><use href="../../assets/buurtkaart/i.svg#(\w+)"/></svg>', out)
+    assert ref and f'<symbol id="{ref.group(1)}" viewBox="0 0 24 24"><path d="M1 2"/></symbol>' in lean.sprite()
+    assert lean.page(page, "") == out.replace("../../", "")
