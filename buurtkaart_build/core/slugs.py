@@ -13,7 +13,7 @@ FORM_SLUG = "nieuwe-vondst"  # /<locatie>/nieuwe-vondst/: the form that writes a
 # Site paths the generator uses itself; a card or location with such a slug would collide.
 RESERVED_CARD_SLUGS = frozenset(
     {"index", "kaart", "vraag-en-aanbod", "export", "fotos", "makkelijk-lezen", FORM_SLUG, *CATEGORIES}
-    | {"agenda", "actieplan", "op-pad", "poster", "nieuwe-vondst"}
+    | {"agenda", "actieplan", "op-pad", "poster", "nieuwe-vondst", "qr"}
 )
 RESERVED_LOCATION_SLUGS = frozenset(
     {"index", "kaart", "tags", "locaties", "help", "assets", "search", "zoeken", "_sjablonen", "sjablonen"}

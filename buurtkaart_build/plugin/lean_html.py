@@ -16,6 +16,7 @@ import re
 SPRITE = "assets/buurtkaart/i.svg"  # short: referenced ~8 times on every page
 
 # An inline SVG as the theme writes it (one with a nested <svg> or a <use> is left alone).
+_OURS = re.compile(r"\b(?:class|role|aria-label)=")  # theme icons carry none of these
 _SVG = re.compile(r"<svg\b([^>]*)>(.*?)</svg>", re.S)
 _VIEWBOX = re.compile(r'\sviewBox="([^"]*)"')
 _XMLNS = re.compile(r'\sxmlns="[^"]*"')
@@ -90,6 +91,8 @@ class LeanHtml:
         viewbox = _VIEWBOX.search(attrs)
         if viewbox is None or "<" not in inner or "<svg" in inner or "<use" in inner:
             return match.group(0)
+        if _OURS.search(attrs) or "<title" in inner or "<text" in inner:
+            return match.group(0)  # a drawing of the page itself (map, chart, QR code), not a theme icon
         digest = hashlib.sha1(f"{viewbox.group(1)}|{inner}".encode()).hexdigest()
         symbol = f'<symbol id="{{}}" viewBox="{viewbox.group(1)}">{inner}</symbol>'
         key = "i" + digest[:4]  # short: ~8 references a page; a clash takes the long form

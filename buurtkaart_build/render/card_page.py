@@ -57,7 +57,8 @@ def card_page(
         _dates(card),
         _edit(edit_url),
     ]
-    return page_meta(card.titel, description=card.samenvatting or card.category_label) + block(
+    # No table of contents: a card page's headings are its questions, and the empty sidebar costs bytes.
+    return page_meta(card.titel, description=card.samenvatting or card.category_label, hide=["toc"]) + block(
         "\n".join(p for p in parts if p), "bk-card"
     )
 

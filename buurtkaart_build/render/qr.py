@@ -31,6 +31,35 @@ def qr_svg(url: str, *, scale: int = 3, label: str | None = None, fast: bool = F
     return svg.replace("<svg ", f'<svg role="img" aria-label="{esc(name)}" ', 1)
 
 
+QR_FOLDER = "qr"  # /<locatie>/qr/<kaart>.svg: a card's QR code as its own file, fetched only for print
+
+
+def qr_file(url: str) -> str:
+    """A standalone SVG file of the QR code of ``url`` (card pages link it instead of inlining 2.6 KB)."""
+    code = segno.make(url, error="m", micro=False, mask=FAST_MASK)
+    svg = code.svg_inline(scale=3, lineclass=None, dark="#000", light="#fff")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + svg.replace(
+        "<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1
+    )
+
+
+def qr_image(site_url: str | None, path: str, src: str, caption: str) -> str:
+    """A QR code shown from its file (``src``) with the address under it; nothing without a ``site_url``.
+
+    ``loading="lazy"`` inside a block hidden on screen: the browser fetches it only when the
+    page is printed (or shown), so reading the page on screen costs nothing.
+    """
+    url = page_address(site_url, path)
+    if url is None:
+        return ""
+    side = segno.make(url, error="m", micro=False, mask=FAST_MASK).symbol_size(scale=3)[0]
+    return (
+        f'<figure class="bk-qr-figure"><img class="bk-qr" src="{esc(src)}" width="{side}" height="{side}" '
+        f'loading="lazy" alt="QR-code naar deze pagina">'
+        f'<figcaption>{esc(caption)}<br><span class="bk-meta">{esc(url)}</span></figcaption></figure>'
+    )
+
+
 def qr_figure(site_url: str | None, path: str, caption: str, *, fast: bool = False) -> str:
     """The QR code with the address written under it, or nothing without a ``site_url``."""
     url = page_address(site_url, path)

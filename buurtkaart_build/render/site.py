@@ -28,7 +28,7 @@ from .options import Output, SiteOptions
 from .pages import category_page, location_page, locations_index, locations_page, tags_page
 from .photos import Shown, photo_files, site_photos
 from .plan_site import agenda_pages, plan_pages, print_pages
-from .qr import qr_figure
+from .qr import QR_FOLDER, page_address, qr_file, qr_image
 
 Builder = Callable[[Repository, SiteOptions], Output]
 
@@ -91,7 +91,7 @@ def _card_extra(site_url: str | None):
     """The small map, and on paper a QR code that leads back to the card's page."""
 
     def extra(card) -> str:
-        qr = qr_figure(site_url, card.url, "Deze kaart op de site", fast=True)
+        qr = qr_image(site_url, card.url, f"../{QR_FOLDER}/{card.slug}.svg", "Deze kaart op de site")
         return mini_map(card) + (f'<div class="bk-print-only">{qr}</div>' if qr else "")
 
     return extra
@@ -119,8 +119,19 @@ def css_files() -> dict[str, str]:
     }
 
 
+def card_qr_files(repo: Repository, options: SiteOptions) -> Output:
+    """Builder: each card's QR code as ``<locatie>/qr/<kaart>.svg`` (only with a ``site_url``)."""
+    out: Output = {}
+    for card in repo.cards:
+        url = page_address(options.site_url, card.url)
+        if url is not None and card.locatie in repo.locations:
+            out[f"{card.locatie}/{QR_FOLDER}/{card.slug}.svg"] = qr_file(url)
+    return out
+
+
 BUILDERS: list[Builder] = [
     core_pages,
+    card_qr_files,
     photo_files_builder,
     stylesheets,
     map_pages,
