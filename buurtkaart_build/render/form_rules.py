@@ -33,7 +33,8 @@ def check_card_text(text: str, location: Location | None = None, path: str = SAM
         problems += link_problems(doc)
     if front is not None and location is not None:
         card = Card.of(front, locatie=location.slug, slug="nieuw", path=path, body=doc.body)
-        problems += cross_checks({location.slug: location}, with_distances([card], {location.slug: location}))
+        found = cross_checks({location.slug: location}, with_distances([card], {location.slug: location}))
+        problems += [p for p in found if p.file == path]  # not the inventory's links to the other cards
     return problems
 
 

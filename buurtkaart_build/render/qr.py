@@ -38,9 +38,7 @@ def qr_file(url: str) -> str:
     """A standalone SVG file of the QR code of ``url`` (card pages link it instead of inlining 2.6 KB)."""
     code = segno.make(url, error="m", micro=False, mask=FAST_MASK)
     svg = code.svg_inline(scale=3, lineclass=None, dark="#000", light="#fff")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + svg.replace(
-        "<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1
-    )
+    return svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
 
 
 def qr_image(site_url: str | None, path: str, src: str, caption: str) -> str:
