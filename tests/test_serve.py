@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -13,9 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from repo_files import ROOT, write_repo
-
-CARD = "---\ntitel: {titel}\ncategorie: bedrijven\ncoordinaten: [52.5040, 6.1000]\n---\n"
+from repo_files import ROOT, card_text, write_repo
 
 
 def free_port() -> int:
@@ -41,99 +40,60 @@ def wait_for(url: str, text: str, seconds: float = 60) -> bool:
     return False
 
 
-def test_serve_reloads_on_card_and_inventory_changes(tmp_path: Path):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    write_repo(
-        tmp_path,
-        {
-            "inventory/test.md": "---\nnaam: Locatie Een\ncoordinaten: [52.503, 6.099]\n---\n",
-            "cards/test/bakker.md": CARD.format(titel="Bakker Eerst"),
-        },
-    )
+INVENTORY_ONE = "---\nnaam: Locatie Een\ncoordinaten: [52.503, 6.099]\n---\n"
+
+
+@contextlib.contextmanager
+def serving(root: Path, card: str):
+    """``mkdocs serve`` of a one-location repository with ``card`` as its bakker; yields the base URL."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    write_repo(root, {"inventory/test.md": INVENTORY_ONE, "cards/test/bakker.md": card})
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
-        cwd=tmp_path,
+        cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        base = f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_reloads_on_card_and_inventory_changes(tmp_path: Path):
+    with serving(tmp_path, card_text("Bakker Eerst")) as base:
         assert wait_for(f"{base}/test/bakker/", "Bakker Eerst")
-        (tmp_path / "cards/test/bakker.md").write_text(CARD.format(titel="Bakker Daarna"), encoding="utf-8")
+        (tmp_path / "cards/test/bakker.md").write_text(card_text("Bakker Daarna"), encoding="utf-8")
         assert wait_for(f"{base}/test/bakker/", "Bakker Daarna")
         inventory = (tmp_path / "inventory/test.md").read_text().replace("Locatie Een", "Locatie Twee")
         (tmp_path / "inventory/test.md").write_text(inventory, encoding="utf-8")
         assert wait_for(f"{base}/test/", "Locatie Twee")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_serve_shows_dutch_errors_in_the_browser_and_recovers(tmp_path: Path):
     # MkDocs' server stalls every request while a build fails ("the server will appear stuck"):
     # the plugin builds the last good site with the messages on top instead.
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    write_repo(
-        tmp_path,
-        {
-            "inventory/test.md": "---\nnaam: Locatie Een\ncoordinaten: [52.503, 6.099]\n---\n",
-            "cards/test/bakker.md": CARD.format(titel="Bakker Eerst"),
-        },
-    )
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
+    with serving(tmp_path, card_text("Bakker Eerst")) as base:
         card = tmp_path / "cards/test/bakker.md"
         assert wait_for(f"{base}/test/bakker/", "Bakker Eerst")
-        card.write_text(CARD.format(titel="Bakker Eerst").replace("bedrijven", "bedrijf"), encoding="utf-8")
+        card.write_text(card_text("Bakker Eerst", categorie="bedrijf"), encoding="utf-8")
         assert wait_for(f"{base}/test/bakker/", "De Buurtkaart bevat fouten")
         page = fetch(f"{base}/test/bakker/")
         assert "cards/test/bakker.md:3" in page and "categorie" in page and 'role="alert"' in page
         assert "Bakker Eerst" in page  # the last good page, below the messages
         assert "De Buurtkaart bevat fouten" in fetch(f"{base}/")  # every page, hand-written ones too
-        card.write_text(CARD.format(titel="Bakker Hersteld"), encoding="utf-8")
+        card.write_text(card_text("Bakker Hersteld"), encoding="utf-8")
         assert wait_for(f"{base}/test/bakker/", "Bakker Hersteld")
         assert "De Buurtkaart bevat fouten" not in fetch(f"{base}/test/bakker/")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_serve_started_with_an_invalid_card_shows_the_messages(tmp_path: Path):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    write_repo(
-        tmp_path,
-        {
-            "inventory/test.md": "---\nnaam: Locatie Een\ncoordinaten: [52.503, 6.099]\n---\n",
-            "cards/test/bakker.md": CARD.format(titel="Bakker").replace("bedrijven", "bedrijf"),
-        },
-    )
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
-        cwd=tmp_path,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
+    with serving(tmp_path, card_text("Bakker", categorie="bedrijf")) as base:
         assert wait_for(f"{base}/", "De Buurtkaart bevat fouten")  # the home page, not a stalled request
         with pytest.raises(urllib.error.HTTPError) as missing:  # never built: the 404 page says why
             urllib.request.urlopen(f"{base}/test/bakker/", timeout=5)
         assert "cards/test/bakker.md:3" in missing.value.read().decode("utf-8")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
