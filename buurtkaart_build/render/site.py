@@ -28,7 +28,7 @@ from .options import Output, SiteOptions
 from .pages import category_page, location_page, locations_index, locations_page, tags_page
 from .photos import Shown, photo_files, site_photos
 from .plan_site import agenda_pages, plan_pages, print_pages
-from .qr import QR_FOLDER, page_address, qr_file, qr_image
+from .qr import QR_FOLDER, page_address, qr_code, qr_file, qr_image
 
 Builder = Callable[[Repository, SiteOptions], Output]
 
@@ -52,11 +52,13 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
         for category in CATEGORIES:
             out[f"{slug}/{category}.md"] = category_page(location, category, cards, photos_of=shown)
         out[f"{slug}/{EASY}/index.md"] = easy_index_page(location, cards, shown)
-        extra = _card_extra(options.site_url)
         for card in cards:
             edit = options.git.edit_url(card.path) if options.git else None
+            qr_svg, qr_html = card_qr(options.site_url, card)
+            if qr_svg:
+                out[f"{slug}/{QR_FOLDER}/{card.slug}.svg"] = qr_svg
             out[f"{slug}/{card.slug}.md"] = card_page(
-                card, location, public=options.public, extra=extra, photos=shown(card), edit_url=edit
+                card, location, public=options.public, extra=_card_extra(qr_html), photos=shown(card), edit_url=edit
             )
             out[f"{slug}/{EASY}/{card.slug}.md"] = easy_card_page(card, location, shown(card))
         out[f"{slug}/{FORM_PAGE}.md"] = form_page(location, cards, options, theme_names(repo))
@@ -87,12 +89,21 @@ def photo_files_builder(repo: Repository, options: SiteOptions) -> Output:
     return out
 
 
-def _card_extra(site_url: str | None):
-    """The small map, and on paper a QR code that leads back to the card's page."""
+def card_qr(site_url: str | None, card: Card) -> tuple[str, str]:
+    """A card's printed QR code: its SVG file (``<locatie>/qr/<kaart>.svg``) and the figure that
+    shows it; both empty without a ``site_url``. One code made for both."""
+    url = page_address(site_url, card.url)
+    if url is None:
+        return "", ""
+    code = qr_code(url)
+    return qr_file(code), qr_image(code, url, f"../{QR_FOLDER}/{card.slug}.svg", "Deze kaart op de site")
+
+
+def _card_extra(qr_html: str):
+    """The small map, and on paper the QR code that leads back to the card's page."""
 
     def extra(card) -> str:
-        qr = qr_image(site_url, card.url, f"../{QR_FOLDER}/{card.slug}.svg", "Deze kaart op de site")
-        return mini_map(card) + (f'<div class="bk-print-only">{qr}</div>' if qr else "")
+        return mini_map(card) + (f'<div class="bk-print-only">{qr_html}</div>' if qr_html else "")
 
     return extra
 
@@ -119,19 +130,8 @@ def css_files() -> dict[str, str]:
     }
 
 
-def card_qr_files(repo: Repository, options: SiteOptions) -> Output:
-    """Builder: each card's QR code as ``<locatie>/qr/<kaart>.svg`` (only with a ``site_url``)."""
-    out: Output = {}
-    for card in repo.cards:
-        url = page_address(options.site_url, card.url)
-        if url is not None and card.locatie in repo.locations:
-            out[f"{card.locatie}/{QR_FOLDER}/{card.slug}.svg"] = qr_file(url)
-    return out
-
-
 BUILDERS: list[Builder] = [
     core_pages,
-    card_qr_files,
     photo_files_builder,
     stylesheets,
     map_pages,
