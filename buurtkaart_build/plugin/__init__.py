@@ -15,7 +15,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core.errors import BuurtkaartError
@@ -28,10 +28,11 @@ from ..render.help import DEFAULT_NAV, packaged_pages
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
 from ..render.site import HOME_MARKER, generate, home_table, rank_below_cards, source_files, stylesheet_names
+from .frames import FRAMED_TEMPLATE, FrameCache
 from .lean_html import SPRITE, LeanHtml
 from .ready_pages import add_search_entry, anchors, is_ready_html, search_index_of, search_text, skip_markdown
 from .search_words import keep_whole_words_in_search
-from .serve import PageCache, add_cached_template, error_banner, with_banner
+from .serve import PageCache, add_templates, error_banner, with_banner
 from .theme_fixes import fix_theme_html
 
 NEEDED_EXTENSIONS = ("attr_list", "tables", "admonition", "toc")
@@ -65,11 +66,18 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.home = ""
         self.ready: dict[str, str] = {}  # src_uri -> the page's ready HTML (see ready_pages)
         self.lean = LeanHtml()
+        self.frames = self._new_frames()
         # While serving (MkDocs keeps this instance between rebuilds because of on_startup):
         self.serving = False
         self.cache = PageCache()
         self.keys: dict[str, str] = {}  # src_uri -> cache key of the page being built
         self.banner = ""  # the Dutch errors, on top of every page while the data is invalid
+
+    def _new_frames(self) -> FrameCache:
+        return FrameCache(
+            finish=lambda html, page: self._lean(html, page),
+            fragment=lambda html, page: self.lean.fragment(html, "../" * page.url.count("/")),
+        )
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -146,8 +154,14 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             self.cache.start(config, files)
         return files
 
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        self.frames = self._new_frames()  # a new build: the theme or its configuration may have changed
+        self.frames.start(nav)
+        return nav
+
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        return add_cached_template(env) if self.serving else env
+        self.env = env
+        return add_templates(env)
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated and is_ready_html(markdown):
@@ -169,15 +183,25 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         index = search_index_of(config)
         if index is not None and (text := search_text(ready)) is not None:
             add_search_entry(index, page, text)
+        if page.file.src_uri not in self.cache.hits:
+            self.frames.enrol(page, ready)
         return ready
 
+    @event_priority(-100)  # last: the context as every other plugin left it
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        if page.meta.get("template") == FRAMED_TEMPLATE:
+            self.frames.render(self.env, context, page)
+        return context
+
+    @event_priority(100)  # first: other plugins see the finished page, also when it came from a frame
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        framed = self.frames.output(page)
         if not self.serving:
-            return self._lean(output, page)
+            return framed if framed is not None else self._lean(output, page)
         src = page.file.src_uri
         kept = self.cache.hits.pop(src, None)
         if kept is None:
-            kept = self._lean(output, page)
+            kept = framed if framed is not None else self._lean(output, page)
             if (key := self.keys.pop(src, None)) is not None:
                 self.cache.pages[src] = (key, kept)
         return with_banner(kept, self.banner) if self.banner else kept

@@ -54,6 +54,17 @@ def _lean_chrome(html: str) -> str:
     return _CHROME_BREAK.sub("><", html[:start]) + html[start:end] + _CHROME_BREAK.sub("><", html[end:])
 
 
+def _without_breaks(html: str) -> str:
+    parts = _KEEP.split(html)
+    # split() with two groups: text, whole kept block, its tag name, text, ...
+    out = []
+    for i in range(0, len(parts), 3):
+        out.append(_AFTER_BLOCK.sub(r"\1", _BEFORE_BLOCK.sub(">", _INDENT.sub("\n", parts[i]))))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return "".join(out)
+
+
 class LeanHtml:
     """Collects the theme's icons while pages are lightened; :meth:`sprite` is the file with all of them."""
 
@@ -71,14 +82,15 @@ class LeanHtml:
             html = _TABS_SCRIPT.sub("", html, count=1)
             if "data-bk-voorlezen" not in html:
                 html = _READ_ALOUD.sub("", html, count=1)
-        parts = _KEEP.split(html)
-        # split() with two groups: text, whole kept block, its tag name, text, ...
-        out = []
-        for i in range(0, len(parts), 3):
-            out.append(_AFTER_BLOCK.sub(r"\1", _BEFORE_BLOCK.sub(">", _INDENT.sub("\n", parts[i]))))
-            if i + 1 < len(parts):
-                out.append(parts[i + 1])
-        return _lean_chrome("".join(out))
+        return _lean_chrome(_without_breaks(html))
+
+    def fragment(self, html: str, to_root: str) -> str:
+        """A page's content lightened on its own, exactly as :meth:`page` lightens it in its page.
+
+        For content that is one block (``<div>…</div>``) and holds no ``<article>``: the chrome
+        rules and the theme's lines do not reach into it.
+        """
+        return _without_breaks(_SVG.sub(lambda m: self._reference(m, to_root), html))
 
     def _reference(self, match: re.Match, to_root: str) -> str:
         key = (match.group(0), to_root)  # the theme repeats the same few icons on every page

@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 
 from ..core.errors import Problem
+from .frames import FRAMED_TEMPLATE
 
 CACHED_TEMPLATE = "buurtkaart-bewaard.html"
 
@@ -59,8 +60,11 @@ class PageCache:
         return True
 
 
-def add_cached_template(env: jinja2.Environment) -> jinja2.Environment:
-    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({CACHED_TEMPLATE: "{{ page.content }}"}), env.loader])
+def add_templates(env: jinja2.Environment) -> jinja2.Environment:
+    """The one-line templates of kept pages (serve) and of framed pages (plugin.frames): the plugin
+    hands back their finished HTML in ``on_post_page``."""
+    templates = {CACHED_TEMPLATE: "{{ page.content }}", FRAMED_TEMPLATE: "{{ page.content }}"}
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(templates), env.loader])
     return env
 
 
