@@ -6,11 +6,12 @@ import json
 import re
 
 from material.plugins.search.plugin import Parser
+from mkdocs.utils.meta import get_data
 from repo_files import ROOT
 
 from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.plugin.lean_html import LeanHtml
-from buurtkaart_build.plugin.ready_pages import anchors, is_ready_html, search_text
+from buurtkaart_build.plugin.ready_pages import anchors, is_ready_html, search_text, split_generated
 from buurtkaart_build.render.options import SiteOptions
 from buurtkaart_build.render.site import render_site
 
@@ -75,3 +76,17 @@ def test_lean_html_keeps_preformatted_text_and_shares_theme_icons():
     ref = re.search(r'<svg viewBox="0 0 24 24"><use href="../../assets/buurtkaart/i.svg#(\w+)"/></svg>', out)
     assert ref and f'<symbol id="{ref.group(1)}" viewBox="0 0 24 24"><path d="M1 2"/></symbol>' in lean.sprite()
     assert lean.page(page, "") == out.replace("../../", "")
+
+
+def test_generated_front_matter_is_read_as_mkdocs_reads_it():
+    repo = load_repository(ROOT)
+    site = render_site(repo, SiteOptions(site_url="https://x.example/"))
+    pages = {path: text for path, text in site.items() if path.endswith(".md")}
+    assert len(pages) > 100
+    for path, text in pages.items():
+        split = split_generated(text)
+        assert split is not None, path  # every page the core writes takes the fast way
+        assert split == get_data(text), path
+    # Anything else is left to MkDocs: YAML that is not one JSON value a line, numbers JSON and YAML read apart.
+    for text in ["---\ntitle: Kaart\n---\n\nx", "---\nn: 1e3\n---\nx", '---\na: "1"\na: "2"\n---\nx', "no front"]:
+        assert split_generated(text) is None

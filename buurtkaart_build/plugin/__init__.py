@@ -30,7 +30,17 @@ from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
 from ..render.site import HOME_MARKER, generate, home_table, rank_below_cards, source_files, stylesheet_names
 from .frames import FRAMED_TEMPLATE, FrameCache
 from .lean_html import SPRITE, LeanHtml
-from .ready_pages import add_search_entry, anchors, is_ready_html, search_index_of, search_text, skip_markdown
+from .ready_pages import (
+    add_search_entry,
+    anchors,
+    is_ready_html,
+    read_generated,
+    search_index_of,
+    search_text,
+    skip_markdown,
+    split_generated,
+    wants_search_entry,
+)
 from .search_words import keep_whole_words_in_search
 from .serve import PageCache, add_templates, error_banner, with_banner
 from .theme_fixes import fix_theme_html
@@ -163,6 +173,12 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.env = env
         return add_templates(env)
 
+    def on_pre_page(self, page, config: MkDocsConfig, files: Files):
+        content = self.generated.get(page.file.src_uri)
+        if isinstance(content, str) and (split := split_generated(content)) is not None:
+            read_generated(page, *split)  # no YAML parse of the front-matter the core wrote
+        return page
+
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated and is_ready_html(markdown):
             self.ready[page.file.src_uri] = markdown
@@ -181,7 +197,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             return html
         page.present_anchor_ids = anchors(ready)
         index = search_index_of(config)
-        if index is not None and (text := search_text(ready)) is not None:
+        if index is not None and wants_search_entry(page) and (text := search_text(ready)) is not None:
             add_search_entry(index, page, text)
         if page.file.src_uri not in self.cache.hits:
             self.frames.enrol(page, ready)
