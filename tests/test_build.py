@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from repo_files import ROOT, mkdocs_build, write_repo
 
 from buurtkaart_build.core.history import last_commit_time
@@ -174,11 +173,6 @@ def test_outside_git_there_is_no_commit_time(tmp_path):
     assert last_commit_time(ROOT) is None or last_commit_time(ROOT) > 1_700_000_000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="budget not met yet: median demo card page 11.0 KB (was 18.5 KB; the QR code is a file now). "
-    "About 6.5 KB is Material's own page frame (header, navigation, search, config).",
-)
 def test_a_typical_card_page_is_at_most_10_kb_of_html(demo_site):
     # Icons come from the site's one cached stylesheet and the theme's from one sprite, not as
     # inline SVG per use (issue 14: a card page was 18 KB, 6.9 KB of it inline SVG).
@@ -190,9 +184,9 @@ def test_icons_are_drawn_by_the_shared_stylesheet_and_sprite(demo_site):
     css = (demo_site / "assets/buurtkaart/buurtkaart-site.css").read_text(encoding="utf-8")
     for name in ("wheelchair", "check-circle", "domain", "tag"):
         assert f'.bk-i-{name} {{ --bk-i: url("data:image/svg+xml,' in css
-    sprite = (demo_site / "assets/buurtkaart/i.svg").read_text(encoding="utf-8")
+    sprite = (demo_site / "assets/i.svg").read_text(encoding="utf-8")
     home = page(demo_site, "")
-    for ref in re.findall(r'<use href="assets/buurtkaart/i\.svg#(\w+)"/>', home):
+    for ref in re.findall(r'<use href="assets/i\.svg#(\w+)"/>', home):
         assert f'<symbol id="{ref}" ' in sprite
     assert "<use href=" in home and "<svg xmlns" not in home.split("<body", 1)[1]
 

@@ -97,7 +97,7 @@ def test_properdocs_builds_every_page_type(engine_site):
     ]:
         assert (engine_site / url / "index.html").is_file(), url
     card = (engine_site / "de-kastanje/warme-bakker-korstje/index.html").read_text(encoding="utf-8")
-    assert "bk-card" in card and "bk-icon" in card
+    assert "bk-card" in card and '<i class="bk-i-' in card
     home = (engine_site / "index.html").read_text(encoding="utf-8")
     assert 'href="de-kastanje/"' in home  # the locations table, filled in by render
 

@@ -73,7 +73,7 @@ def test_lean_html_keeps_preformatted_text_and_shares_theme_icons():
     out = lean.page(page, "../../")
     assert "<pre>  a\n    b</pre>" in out
     assert "<p>x\ny</p>" in out
-    ref = re.search(r'<svg viewBox="0 0 24 24"><use href="../../assets/buurtkaart/i.svg#(\w+)"/></svg>', out)
+    ref = re.search(r'<svg viewBox="0 0 24 24"><use href="../../assets/i.svg#(\w+)"/></svg>', out)
     assert ref and f'<symbol id="{ref.group(1)}" viewBox="0 0 24 24"><path d="M1 2"/></symbol>' in lean.sprite()
     assert lean.page(page, "") == out.replace("../../", "")
 

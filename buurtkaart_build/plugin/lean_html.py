@@ -11,9 +11,10 @@ Rendered the same in a browser.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
-SPRITE = "assets/buurtkaart/i.svg"  # short: referenced ~8 times on every page
+SPRITE = "assets/i.svg"  # short: referenced ~8 times on every page
 
 # An inline SVG as the theme writes it (one with a nested <svg> or a <use> is left alone).
 _OURS = re.compile(r"\b(?:class|role|aria-label)=")  # theme icons carry none of these
@@ -47,11 +48,40 @@ _TABS_SCRIPT = re.compile(
 )
 
 
+# A table of contents the page hides (``hide: [toc]``) and that lists nothing: Material still
+# writes its empty, hidden sidebar; drawn or not, the page is the same without it.
+_HIDDEN_EMPTY_TOC = re.compile(
+    r'<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" data-md-type="toc" hidden>'
+    r'<div class="md-sidebar__scrollwrap"><div class="md-sidebar__inner">'
+    r'<nav class="md-nav md-nav--secondary" aria-label="[^"<>]*"></nav></div></div></div>'
+)
+# Text alone in a one-line box of the theme (names in the header and the navigation, the search
+# status, the footer line): the line breaks around it are not drawn (white space at the start and
+# end of a block's line is removed).
+_BOXED_TEXT = re.compile(
+    r'(<span class="md-ellipsis">|<div class="md-search-result__meta">|<div class="md-copyright__highlight">)'
+    r"\n([^<\n]*)\n(?=</(?:span|div)>)"
+)
+# The theme's settings for its script, as compact JSON (the same object; no spaces after , and :).
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def _compact_config(match: re.Match) -> str:
+    try:
+        config = json.loads(match.group(2))
+    except ValueError:
+        return match.group(0)
+    compact = json.dumps(config, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
+    return match.group(1) + compact + match.group(3)
+
+
 def _lean_chrome(html: str) -> str:
     start, end = html.find("<article"), html.rfind("</article>")
     if start == -1 or end == -1:
         return html
-    return _CHROME_BREAK.sub("><", html[:start]) + html[start:end] + _CHROME_BREAK.sub("><", html[end:])
+    before = _HIDDEN_EMPTY_TOC.sub("", _BOXED_TEXT.sub(r"\1\2", _CHROME_BREAK.sub("><", html[:start])), count=1)
+    after = _CONFIG.sub(_compact_config, _BOXED_TEXT.sub(r"\1\2", _CHROME_BREAK.sub("><", html[end:])), count=1)
+    return before + html[start:end] + after
 
 
 def _without_breaks(html: str) -> str:

@@ -12,7 +12,7 @@ from ..core.models import Card, Location
 from ..core.slugs import slugify
 from .body import body_html
 from .easy_read import easy_link
-from .html import block, esc, icon, link, page_meta
+from .html import block, esc, icon, icon_before, link, page_meta
 from .photos import Shown, picture
 from .style import ACCESS_ICONS, ANSWER_ICONS, CATEGORY_STYLES
 
@@ -39,7 +39,7 @@ def card_page(
     parts = [
         _crumbs(card, location),
         f"<h1>{esc(card.titel)}</h1>",
-        category_badge(card.categorie),
+        category_badge(card.categorie, href=f"../{card.categorie}/"),
         easy_link(card),
         f'<p class="bk-lead">{esc(card.samenvatting)}</p>' if card.samenvatting else "",
         _photos(photos or []),
@@ -70,21 +70,22 @@ def _photos(photos: list[Shown]) -> str:
 
 
 def _crumbs(card: Card, location: Location) -> str:
-    """Where the card belongs: back to the location and to the category (card pages are not in the nav)."""
-    style = CATEGORY_STYLES[card.categorie]
+    """Back to the location (card pages are not in the nav); the category badge under the title
+    leads to the category."""
     return (
         '<nav class="bk-crumbs" aria-label="Kruimelpad" data-search-exclude><ol>'
         f'<li><a href="../">{esc(location.naam)}</a></li>'
-        f'<li><a href="../{esc(card.categorie)}/">{icon(style.icon)}<span>{esc(style.label)}</span></a></li>'
         "</ol></nav>"
     )
 
 
-def category_badge(category: str) -> str:
+def category_badge(category: str, href: str | None = None) -> str:
+    """The category's colour, icon and name; a link to the category's page when ``href`` is given."""
     style = CATEGORY_STYLES[category]
-    return (
-        f'<p class="bk-badge" style="background:{style.colour}">{icon(style.icon)}<span>{esc(style.label)}</span></p>'
-    )
+    inner = f"{icon(style.icon)}<span>{esc(style.label)}</span>"
+    if href:
+        inner = f'<a href="{esc(href)}">{inner}</a>'
+    return f'<p class="bk-badge" style="background:{style.colour}">{inner}</p>'
 
 
 def _facts(card: Card, location: Location) -> str:
@@ -126,8 +127,9 @@ def accessibility_html(card: Card) -> str:
     items = []
     for key, label in ACCESS_KEYS.items():
         answer = getattr(access, key)
+        icon_before(f".bk-access .bk-{answer} > span::before", ANSWER_ICONS[answer])  # the yes/no mark
         items.append(
-            f'<li class="bk-{answer}">{icon(ACCESS_ICONS[key])}{icon(ANSWER_ICONS[answer])}'
+            f'<li class="bk-{answer}">{icon(ACCESS_ICONS[key])}'
             f"<span>{esc(label)}: <strong>{esc(answer)}</strong></span></li>"
         )
     note = f"<p>{esc(access.toelichting)}</p>" if access.toelichting else ""
@@ -146,9 +148,9 @@ def _contact(card: Card, public: bool) -> str:
     if c.email and not public:
         rows.append(("E-mail", link(f"mailto:{c.email}", c.email)))
     if c.website:
-        rows.append(("Website", link(c.website, c.website, rel="noopener noreferrer")))
+        rows.append(("Website", link(c.website, c.website, rel="noreferrer")))
     for url in c.social:
-        rows.append(("Social media", link(url, url, rel="noopener noreferrer")))
+        rows.append(("Social media", link(url, url, rel="noreferrer")))
     if not rows:
         return '<p class="bk-unknown">Contactgegevens staan alleen in de interne versie.</p>'
     return '<dl class="bk-facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
@@ -182,6 +184,6 @@ def _edit(url: str | None) -> str:
     if not url:
         return ""
     return (
-        f'<p class="bk-edit"><a href="{esc(url)}" rel="noopener noreferrer">{icon("file-edit-outline")}'
+        f'<p class="bk-edit"><a href="{esc(url)}" rel="noreferrer">{icon("file-edit-outline")}'
         "<span>Bewerk deze kaart</span></a></p>"
     )

@@ -78,30 +78,50 @@ def icon_svg(name: str) -> str:
 def icon(name: str) -> str:
     """A Material Design icon, drawn by the site's one cached stylesheet (see :func:`icon_css`).
 
-    An empty ``<i>`` (screen readers skip it) instead of inline SVG: ~35 bytes a use instead of
-    ~350, and the icon's drawing is downloaded once for the whole site.
+    An empty ``<i class="bk-i-…">`` (screen readers skip it) instead of inline SVG: ~25 bytes a
+    use instead of ~350, and the icon's drawing is downloaded once for the whole site.
     """
     if not icon_svg(name):
         return ""
     _used_icons.add(name)
-    return f'<i class="bk-icon bk-i-{name}"></i>'
+    return f'<i class="bk-i-{name}"></i>'
+
+
+_icons_before: dict[str, str] = {}  # CSS selector of a ::before -> the icon it draws
+
+
+def icon_before(selector: str, name: str) -> None:
+    """Draw icon ``name`` in the ``::before`` of ``selector`` (markup-free: the stylesheet has it).
+
+    For an icon that repeats on every page with the same meaning, such as the yes/no mark of an
+    accessibility answer; the stylesheet gives the ``::before`` the icon's size and colour.
+    """
+    if icon_svg(name):
+        _icons_before[selector] = name
 
 
 def reset_icons() -> None:
     _used_icons.clear()
+    _icons_before.clear()
 
 
 def icon_css(extra: tuple[str, ...] = ()) -> str:
     """One rule per icon handed out since :func:`reset_icons` (plus ``extra``), sorted: the SVG as a data URL.
 
-    ``.bk-icon`` in buurtkaart.css paints ``currentColor`` through the icon as a mask.
+    ``i[class^="bk-i-"]`` in buurtkaart.css paints ``currentColor`` through the icon as a mask;
+    :func:`icon_before` icons are drawn the same way by a ``::before``.
     """
     rules = []
     for name in sorted(_used_icons.union(extra)):
         if svg := icon_svg(name):
-            data = quote(svg, safe=" =:/,.-_;'()").replace("%22", "'")
-            rules.append(f'.bk-i-{name} {{ --bk-i: url("data:image/svg+xml,{data}"); }}')
+            rules.append(f".bk-i-{name} {{ --bk-i: {_data_url(svg)}; }}")
+    for selector, name in sorted(_icons_before.items()):
+        rules.append(f"{selector} {{ --bk-i: {_data_url(icon_svg(name))}; }}")
     return "/* Buurtkaart: icons (generated; Material Design Icons, Apache-2.0). */\n" + "\n".join(rules) + "\n"
+
+
+def _data_url(svg: str) -> str:
+    return 'url("data:image/svg+xml,' + quote(svg, safe=" =:/,.-_;'()").replace("%22", "'") + '")'
 
 
 def table(headers: list[str], rows: list[list[str]], cls: str = "bk-table") -> str:

@@ -81,14 +81,16 @@ def qr_file(code: QrCode) -> str:
     return code.svg(' xmlns="http://www.w3.org/2000/svg"') + "\n"
 
 
-def qr_image(code: QrCode, url: str, src: str, caption: str) -> str:
+def qr_image(code: QrCode, url: str, src: str, caption: str, *, cls: str = "bk-qr-figure") -> str:
     """``code`` shown from its file (``src``) with the address ``url`` under it.
 
     ``loading="lazy"`` inside a block hidden on screen: the browser fetches it only when the
-    page is printed (or shown), so reading the page on screen costs nothing.
+    page is printed (or shown), so reading the page on screen costs nothing. Its size is in the
+    tag: a lazy image without one has no box to be found in until it has loaded. ``cls``: the
+    figure's classes.
     """
     return (
-        f'<figure class="bk-qr-figure"><img class="bk-qr" src="{esc(src)}" width="{code.pixels}" '
+        f'<figure class="{cls}"><img class="bk-qr" src="{esc(src)}" width="{code.pixels}" '
         f'height="{code.pixels}" loading="lazy" alt="QR-code naar deze pagina">'
         f'<figcaption>{esc(caption)}<br><span class="bk-meta">{esc(url)}</span></figcaption></figure>'
     )

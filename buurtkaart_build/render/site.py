@@ -96,14 +96,17 @@ def card_qr(site_url: str | None, card: Card) -> tuple[str, str]:
     if url is None:
         return "", ""
     code = qr_code(url)
-    return qr_file(code), qr_image(code, url, f"../{QR_FOLDER}/{card.slug}.svg", "Deze kaart op de site")
+    figure = qr_image(
+        code, url, f"../{QR_FOLDER}/{card.slug}.svg", "Deze kaart op de site", cls="bk-qr-figure bk-print-only"
+    )
+    return qr_file(code), figure
 
 
 def _card_extra(qr_html: str):
-    """The small map, and on paper the QR code that leads back to the card's page."""
+    """The small map, and (on paper only) the QR code that leads back to the card's page."""
 
     def extra(card) -> str:
-        return mini_map(card) + (f'<div class="bk-print-only">{qr_html}</div>' if qr_html else "")
+        return mini_map(card) + qr_html
 
     return extra
 

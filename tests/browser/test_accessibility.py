@@ -173,7 +173,7 @@ COLOURED = """(colours) => {
     const holder = el.closest(".bk-marker, .bk-cluster-icon, .bk-choice, .bk-badge, .bk-popup-cat") || el;
     const label = (holder.getAttribute("aria-label") || holder.textContent || "").trim();
     found.push({slug, cls: String(holder.className.baseVal ?? holder.className),
-                icon: Boolean(holder.querySelector("svg path, .bk-icon"))
+                icon: Boolean(holder.querySelector('svg path, i[class^="bk-i-"]'))
                       || holder.classList.contains("bk-cluster-icon"),
                 label});
   }

@@ -283,7 +283,7 @@ def test_edit_links_point_to_the_card_or_inventory_file(variant_server):
 
     assert edit_button(f"{LOCATION}/{card.slug}") == [base + card.path]
     card_html = (site / LOCATION / card.slug / "index.html").read_text(encoding="utf-8")
-    assert f'href="{base + card.path}" rel="noopener noreferrer"' in card_html and "Bewerk deze kaart" in card_html
+    assert f'href="{base + card.path}" rel="noreferrer"' in card_html and "Bewerk deze kaart" in card_html
     for page in ("", "bedrijven", "kaart", "nieuwe-vondst", "vraag-en-aanbod"):
         assert edit_button(f"{LOCATION}/{page}".rstrip("/")) == [base + f"inventory/{LOCATION}.md"]
     assert edit_button("tags") == []  # made from every card: no single file to edit
