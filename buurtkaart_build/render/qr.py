@@ -10,6 +10,7 @@ path: a line of one module's width through each row, drawn where the modules are
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import zxingcpp
@@ -48,6 +49,7 @@ class QrCode:
         )
 
 
+@functools.lru_cache(maxsize=20_000)  # serve: a rebuild after a save makes no code twice
 def qr_code(url: str) -> QrCode:
     """The QR code of ``url`` (error correction M: survives a crease or a pen mark)."""
     barcode = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
