@@ -42,7 +42,7 @@ from .ready_pages import (
     wants_search_entry,
 )
 from .search_words import keep_whole_words_in_search
-from .serve import PageCache, add_templates, error_banner, with_banner
+from .serve import CompiledTemplates, PageCache, add_templates, error_banner, with_banner
 from .theme_fixes import fix_theme_html
 
 NEEDED_EXTENSIONS = ("attr_list", "tables", "admonition", "toc")
@@ -80,6 +80,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         # While serving (MkDocs keeps this instance between rebuilds because of on_startup):
         self.serving = False
         self.cache = PageCache()
+        self.compiled = CompiledTemplates()
         self.keys: dict[str, str] = {}  # src_uri -> cache key of the page being built
         self.banner = ""  # the Dutch errors, on top of every page while the data is invalid
 
@@ -171,6 +172,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self.env = env
+        if self.serving:
+            env.bytecode_cache = self.compiled
         return add_templates(env)
 
     def on_pre_page(self, page, config: MkDocsConfig, files: Files):
