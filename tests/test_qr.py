@@ -1,4 +1,4 @@
-"""The QR codes' SVG path draws exactly the code's dark modules, and the code reads back as the address."""
+"""The QR codes' SVG path draws exactly the code's dark modules, and each code reads back as its address."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import zxingcpp
 
-from buurtkaart_build.render.qr import QUIET_ZONE, qr_code, qr_file
+from buurtkaart_build.render.qr import QUIET_ZONE, qr_code, qr_sheet, view_id
 
 ADDRESSES = [
     "https://buurtkaart.example.org/de-kastanje/zwembad-het-spetterhuis/",
@@ -41,8 +41,25 @@ def test_the_drawn_code_reads_back_as_the_address(url):
     assert [r.text for r in zxingcpp.read_barcodes(pixels)] == [url]
 
 
-def test_the_file_is_a_standalone_svg_with_its_size():
-    code = qr_code(ADDRESSES[0])
-    text = qr_file(code)
-    assert text.startswith('<svg xmlns="http://www.w3.org/2000/svg" ')
-    assert f'width="{code.modules * 3}" height="{code.modules * 3}" viewBox="0 0 {code.modules} {code.modules}"' in text
+def test_a_sheet_holds_every_code_each_in_a_view_of_its_own():
+    codes = {f"{i:05d}-kaart": qr_code(url) for i, url in enumerate(ADDRESSES)}
+    sheet = qr_sheet(codes)
+    assert sheet.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ')
+    views = re.findall(
+        r'<view id="([^"]+)" viewBox="0 (\d+) (\d+) (\d+)"/><g transform="translate\(0 (\d+)\)">'
+        r'<path fill="#fff" d="M0 0h(\d+)v\6H0z"/><path stroke="#000" d="([^"]+)"/></g>',
+        sheet,
+    )
+    assert (
+        [view[0] for view in views]
+        == [view_id(name) for name in codes]
+        == ["qr-00000-kaart", "qr-00001-kaart", "qr-00002-kaart"]
+    )
+    top = 0
+    for (_, y, w, h, shift, side, path), (url, code) in zip(
+        views, zip(ADDRESSES, codes.values(), strict=True), strict=True
+    ):
+        assert int(y) == int(shift) == top and int(w) == int(h) == int(side) == code.modules  # one under the other
+        pixels = np.kron(drawn(path, code.modules), np.ones((4, 4), dtype=np.uint8))
+        assert [r.text for r in zxingcpp.read_barcodes(pixels)] == [url]
+        top += code.modules

@@ -75,12 +75,36 @@ def qr_svg(url: str, *, label: str | None = None) -> str:
     return qr_code(url).svg(f' class="bk-qr" role="img" aria-label="{esc(name)}"')
 
 
-QR_FOLDER = "qr"  # /<locatie>/qr/<kaart>.svg: a card's QR code as its own file, fetched only for print
+QR_SHEET = "qr.svg"  # /<locatie>/qr.svg: the QR codes of a location's cards, fetched only for print
 
 
-def qr_file(code: QrCode) -> str:
-    """A standalone SVG file of ``code`` (card pages link it instead of inlining 2.6 KB)."""
-    return code.svg(' xmlns="http://www.w3.org/2000/svg"') + "\n"
+def view_id(name: str) -> str:
+    """The fragment that shows one code of a sheet (an id may not start with a digit, as slugs may)."""
+    return f"qr-{name}"
+
+
+def qr_sheet(codes: dict[str, QrCode]) -> str:
+    """One SVG file with every code of ``codes`` (name → code), one under the other.
+
+    ``<img src="qr.svg#qr-<name>">`` shows just that code: each has a ``<view>`` of its own.
+    One file a location instead of one a card: a build writes thousands of files fewer (writing
+    a file costs as much as making its code), and the browser fetches it once, when printing.
+    """
+    width = max((code.modules for code in codes.values()), default=0)
+    parts, top = [], 0
+    for name, code in codes.items():
+        side = code.modules
+        parts.append(
+            f'<view id="{view_id(name)}" viewBox="0 {top} {side} {side}"/>'
+            f'<g transform="translate(0 {top})"><path fill="#fff" d="M0 0h{side}v{side}H0z"/>'
+            f'<path stroke="#000" d="{code.path}"/></g>'
+        )
+        top += side
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {top}" shape-rendering="crispEdges">'
+        + "\n".join(parts)
+        + "</svg>\n"
+    )
 
 
 def qr_image(code: QrCode, url: str, src: str, caption: str, *, cls: str = "bk-qr-figure") -> str:

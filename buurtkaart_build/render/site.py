@@ -28,7 +28,7 @@ from .options import Output, SiteOptions
 from .pages import category_page, location_page, locations_index, locations_page, tags_page
 from .photos import Shown, photo_files, site_photos
 from .plan_site import agenda_pages, plan_pages, print_pages
-from .qr import QR_FOLDER, page_address, qr_code, qr_file, qr_image
+from .qr import QR_SHEET, QrCode, page_address, qr_code, qr_image, qr_sheet, view_id
 
 Builder = Callable[[Repository, SiteOptions], Output]
 
@@ -52,15 +52,18 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
         for category in CATEGORIES:
             out[f"{slug}/{category}.md"] = category_page(location, category, cards, photos_of=shown)
         out[f"{slug}/{EASY}/index.md"] = easy_index_page(location, cards, shown)
+        codes: dict[str, QrCode] = {}
         for card in cards:
             edit = options.git.edit_url(card.path) if options.git else None
-            qr_svg, qr_html = card_qr(options.site_url, card)
-            if qr_svg:
-                out[f"{slug}/{QR_FOLDER}/{card.slug}.svg"] = qr_svg
+            code, qr_html = card_qr(options.site_url, card)
+            if code is not None:
+                codes[card.slug] = code
             out[f"{slug}/{card.slug}.md"] = card_page(
                 card, location, public=options.public, extra=_card_extra(qr_html), photos=shown(card), edit_url=edit
             )
             out[f"{slug}/{EASY}/{card.slug}.md"] = easy_card_page(card, location, shown(card))
+        if codes:
+            out[f"{slug}/{QR_SHEET}"] = qr_sheet(codes)
         out[f"{slug}/{FORM_PAGE}.md"] = form_page(location, cards, options, theme_names(repo))
     return out
 
@@ -89,17 +92,15 @@ def photo_files_builder(repo: Repository, options: SiteOptions) -> Output:
     return out
 
 
-def card_qr(site_url: str | None, card: Card) -> tuple[str, str]:
-    """A card's printed QR code: its SVG file (``<locatie>/qr/<kaart>.svg``) and the figure that
-    shows it; both empty without a ``site_url``. One code made for both."""
+def card_qr(site_url: str | None, card: Card) -> tuple[QrCode | None, str]:
+    """A card's printed QR code, and the figure that shows it from its location's sheet
+    (``<locatie>/qr.svg``); nothing without a ``site_url``."""
     url = page_address(site_url, card.url)
     if url is None:
-        return "", ""
+        return None, ""
     code = qr_code(url)
-    figure = qr_image(
-        code, url, f"../{QR_FOLDER}/{card.slug}.svg", "Deze kaart op de site", cls="bk-qr-figure bk-print-only"
-    )
-    return qr_file(code), figure
+    src = f"../{QR_SHEET}#{view_id(card.slug)}"
+    return code, qr_image(code, url, src, "Deze kaart op de site", cls="bk-qr-figure bk-print-only")
 
 
 def _card_extra(qr_html: str):
