@@ -10,8 +10,6 @@ from __future__ import annotations
 import warnings
 from pathlib import Path, PurePosixPath
 
-from PIL import Image
-
 EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
 MAX_BYTES = 20 * 1024 * 1024  # a phone photo is 2–8 MB; larger is a scan or a video still
 MAX_PIXELS = 60_000_000  # a 50-megapixel phone camera fits; a decompression bomb does not
@@ -75,6 +73,8 @@ def file_message(card_file: Path, bestand: str) -> str | None:
 
 
 def _image_message(path: Path, name: str) -> str | None:
+    from PIL import Image  # here, not at the top: Pillow is needed only for cards with photos
+
     try:
         size = path.stat().st_size
     except OSError:
@@ -109,6 +109,8 @@ def _image_message(path: Path, name: str) -> str | None:
 
 def _decode_small(path: Path) -> None:
     """Decode the whole file (a JPEG at 1/8 scale: fast), so a cut-off photo is found now, not in the build."""
+    from PIL import Image
+
     with Image.open(path) as image:
         image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
         image.load()
