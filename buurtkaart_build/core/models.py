@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema, model_validator
@@ -56,8 +57,14 @@ class Strict(BaseModel):
         """``telefoon:`` with nothing after it means "not known yet", not "invalid phone number"."""
         if not isinstance(data, dict):
             return data
-        optional = {name for name, info in cls.model_fields.items() if not info.is_required()}
+        optional = _optional_keys(cls)
         return {k: v for k, v in data.items() if not (k in optional and _blank(v))}
+
+
+@functools.cache
+def _optional_keys(model: type[BaseModel]) -> frozenset[str]:
+    """The keys a coordinator may leave out; once per model, not once per card."""
+    return frozenset(name for name, info in model.model_fields.items() if not info.is_required())
 
 
 class Accessibility(Strict):

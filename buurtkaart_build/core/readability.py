@@ -48,6 +48,7 @@ class Reading:
         return 206.835 - 0.93 * self.words / max(1, len(self.sentences)) - 77 * self.syllables / self.words
 
 
+@functools.lru_cache(maxsize=1 << 16)  # words repeat: 10,000 summaries have far fewer distinct words
 def syllables(word: str) -> int:
     """Dutch syllables of one word: ``bakkerij`` 3, ``ruïne`` 3, ``koffie`` 2, ``250`` 3."""
     total = 0
@@ -116,8 +117,27 @@ def plain_language_tips(text: str) -> list[str]:
 
 
 def _hard_words_in(text: str) -> list[tuple[str, str]]:
-    lowered = " " + " ".join(w.lower() for w in _WORD.findall(text)) + " "
-    return [(hard, easy) for hard, easy in hard_words().items() if f" {hard} " in lowered]
+    """The hard words and phrases of ``text`` (whole words only), in the order of the word list."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    entries, one_word, phrases = _hard_word_index()
+    found = {one_word[w] for w in words if w in one_word}
+    if phrases:
+        lowered = " " + " ".join(words) + " "
+        found.update(i for i, hard in phrases if f" {hard} " in lowered)
+    return [entries[i] for i in sorted(found)]
+
+
+@functools.cache
+def _hard_word_index() -> tuple[list[tuple[str, str]], dict[str, int], list[tuple[int, str]]]:
+    """The word list split once: single words (looked up) and phrases (searched), by list position.
+
+    A single word (no spaces) is in the text's space-joined words exactly when it is one of
+    them, so a lookup finds the same as the search for ``" word "``, without 50 searches per text.
+    """
+    entries = list(hard_words().items())
+    one_word = {hard: i for i, (hard, _) in enumerate(entries) if hard.split() == [hard]}
+    phrases = [(i, hard) for i, (hard, _) in enumerate(entries) if hard not in one_word]
+    return entries, one_word, phrases
 
 
 def _replace_tip(hard: str, easy: str) -> str:
