@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -64,6 +67,27 @@ def load_repository(
         today: Reference date for the freshness warnings (default: today).
         max_age_months: Warn when a card was checked (or else changed) longer ago; 0 = off.
     """
+    with _collector_paused():
+        return _load(root, today, max_age_months)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while loading: it builds many objects and frees few.
+
+    The collector otherwise walks every card loaded so far again and again (about a tenth of
+    ``check`` on 10,000 cards); plain reference counting still frees what loading drops.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, today: dt.date | None, max_age_months: int) -> Repository:
     repo = Repository(root=root)
     _load_locations(repo)
     _load_cards(repo)
