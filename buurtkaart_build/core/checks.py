@@ -26,12 +26,16 @@ _LINK_TARGETS = re.compile(
     r"|^[ \t]*\[[^\[\]]+\]:\s*<?(\S+?)>?(?:\s|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Every match of _LINK_TARGETS contains one of these (one per alternative, in order).
+_LINK_MARKS = ("](", "<", "=", "]:")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
 def link_problems(doc: RawDoc) -> list[Problem]:
     """Links in the body and ``contact.social`` must use http, https, mailto or tel."""
-    problems = []
+    problems: list[Problem] = []
+    if not any(mark in doc.body for mark in _LINK_MARKS):
+        return problems  # no link possible: skips the slow scan for most bodies
     for match in _LINK_TARGETS.finditer(doc.body):
         target = next(g for g in match.groups() if g is not None)
         scheme = _SCHEME.match(re.sub(r"[\x00-\x20]", "", target))

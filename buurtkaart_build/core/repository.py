@@ -14,7 +14,7 @@ from .checks import cross_checks, link_problems
 from .content_checks import content_problems
 from .errors import WARNING, Problem, sort_problems
 from .geo import metres
-from .history import DEFAULT_MAX_AGE_MONTHS, freshness_problems, last_changes, with_last_changes
+from .history import DEFAULT_MAX_AGE_MONTHS, freshness_problems, last_changes
 from .load import key_lines, read_doc
 from .models import Card, Location
 from .slugs import RESERVED_CARD_SLUGS, RESERVED_LOCATION_SLUGS, is_slug, slugify
@@ -89,12 +89,11 @@ def _collector_paused() -> Iterator[None]:
 
 def _load(root: Path, today: dt.date | None, max_age_months: int) -> Repository:
     repo = Repository(root=root)
+    changes = last_changes(root)
     _load_locations(repo)
-    _load_cards(repo)
+    _load_cards(repo, changes)  # with last_change and distance, as with_last_changes and with_distances
     repo.themes, repo.concepts, theme_problems = load_themes(root)
     repo.problems.extend(theme_problems)
-    changes = last_changes(root)
-    repo.cards = with_distances(with_last_changes(repo.cards, changes), repo.locations)
     repo.by_location = group_nearest_first(repo.cards)
     stale = freshness_problems(repo.cards, changes, today or dt.date.today(), max_age_months, root=root)
     repo.problems.extend(_with_lines(repo.root, cross_checks(repo.locations, repo.cards) + stale))
@@ -139,7 +138,7 @@ def _load_locations(repo: Repository) -> None:
             repo.locations[slug] = Location.of(front, slug=slug, path=rel, body=doc.body)
 
 
-def _load_cards(repo: Repository) -> None:
+def _load_cards(repo: Repository, changes: dict[str, dt.date]) -> None:
     folder = repo.root / "cards"
     if not folder.is_dir():
         return
@@ -168,10 +167,10 @@ def _load_cards(repo: Repository) -> None:
                 )
             )
             continue
-        _load_card(repo, file, rel, parts[0])
+        _load_card(repo, file, rel, parts[0], changes)
 
 
-def _load_card(repo: Repository, file: Path, rel: str, locatie: str) -> None:
+def _load_card(repo: Repository, file: Path, rel: str, locatie: str, changes: dict[str, dt.date]) -> None:
     repo.card_files += 1
     slug = _slug_of(repo, file, rel, RESERVED_CARD_SLUGS, "kaart")
     doc = read_doc(file, rel)
@@ -183,7 +182,21 @@ def _load_card(repo: Repository, file: Path, rel: str, locatie: str) -> None:
     if front is not None:
         repo.problems.extend(content_problems(doc, front, file))
     if front is not None and slug:
-        repo.cards.append(Card.of(front, locatie=locatie, slug=slug, path=rel, body=doc.body))
+        location = repo.locations.get(locatie)
+        distance = None
+        if front.coordinaten is not None and location is not None:
+            distance = metres(location.coordinaten, front.coordinaten)
+        repo.cards.append(
+            Card.of(
+                front,
+                locatie=locatie,
+                slug=slug,
+                path=rel,
+                body=doc.body,
+                last_change=changes.get(rel),
+                distance=distance,
+            )
+        )
 
 
 def _slug_of(repo: Repository, file: Path, rel: str, reserved: frozenset[str], what: str) -> str | None:
