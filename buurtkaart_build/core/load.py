@@ -96,37 +96,45 @@ def build(root: yaml.Node | None) -> object:
     """
     if root is None:
         return None
-    seen: set[int] = set()
-
-    def new(node: yaml.Node) -> object:
-        if isinstance(node, yaml.ScalarNode):
-            return node.value
-        if id(node) in seen:
-            raise SharedNodeError
-        seen.add(id(node))
-        return [] if isinstance(node, yaml.SequenceNode) else {}
-
-    result = new(root)
-    stack = [] if isinstance(root, yaml.ScalarNode) else [(root, result, 0)]
+    scalar, sequence = yaml.ScalarNode, yaml.SequenceNode
+    if isinstance(root, scalar):
+        return root.value
+    seen = {id(root)}
+    result: list | dict = [] if isinstance(root, sequence) else {}
+    stack = [(root, result, 0)]
     while stack:
         node, target, depth = stack.pop()
-        if node.value and depth + 1 > MAX_DEPTH:
+        if node.value and depth >= MAX_DEPTH:
             raise TooDeepError
-        pairs = enumerate(node.value) if isinstance(node, yaml.SequenceNode) else node.value
-        for key, child in pairs:
-            if isinstance(target, dict) and not isinstance(key, yaml.ScalarNode):
+        if isinstance(target, list):
+            for child in node.value:
+                if isinstance(child, scalar):
+                    target.append(child.value)
+                else:
+                    value = _collection(child, seen)
+                    target.append(value)
+                    stack.append((child, value, depth + 1))
+            continue
+        for key, child in node.value:
+            if not isinstance(key, scalar):
                 raise ConstructorError(None, None, "found unhashable key", key.start_mark)
-            value = new(child)
-            if isinstance(target, list):
-                target.append(value)
-            elif key.value in target:
-                first = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key.value)
+            is_scalar = isinstance(child, scalar)
+            value = child.value if is_scalar else _collection(child, seen)
+            if key.value in target:
+                first = next(k for k, _ in node.value if isinstance(k, scalar) and k.value == key.value)
                 raise DuplicateKeyError(key.value, first.start_mark, key.start_mark)
-            else:
-                target[key.value] = value
-            if not isinstance(child, yaml.ScalarNode):
+            target[key.value] = value
+            if not is_scalar:
                 stack.append((child, value, depth + 1))
     return result
+
+
+def _collection(node: yaml.Node, seen: set[int]) -> list | dict:
+    """An empty list or dict for a sequence or mapping node, refusing a node met before."""
+    if id(node) in seen:
+        raise SharedNodeError
+    seen.add(id(node))
+    return [] if isinstance(node, yaml.SequenceNode) else {}
 
 
 @dataclass

