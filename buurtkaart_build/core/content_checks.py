@@ -1,8 +1,8 @@
 """Checks of a valid card's content beyond its format: its photos and the plain language of its summary.
 
 Photo problems are errors (the build would otherwise publish half); language tips are warnings.
-Both point at the line of the key they are about. YAML is composed for line numbers only when
-a card has something to report (design §7: composing is the slow part).
+Both point at the line of the key they are about, found in the front-matter composed at load
+(design §7: composing is the slow part, so it is not done a second time).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ERROR, WARNING, Problem
-from .load import RawDoc, key_lines
+from .load import RawDoc, key_line
 from .models import CardFront
 from .photos import photo_messages
 from .readability import plain_language_tips
@@ -25,15 +25,4 @@ def content_problems(doc: RawDoc, front: CardFront, file: Path) -> list[Problem]
     if front.samenvatting:
         for tip in plain_language_tips(front.samenvatting):
             found.append((("samenvatting",), "samenvatting", f"tip voor gewone taal: {tip}", WARNING))
-    if not found:
-        return []
-    lines = key_lines(doc)
-    return [Problem(doc.path, _line(lines, path), field, message, sev) for path, field, message, sev in found]
-
-
-def _line(lines: dict[tuple, int], path: tuple) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        path = path[:-1]
-    return None
+    return [Problem(doc.path, key_line(doc, path), field, message, sev) for path, field, message, sev in found]

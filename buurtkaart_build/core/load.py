@@ -22,8 +22,10 @@ from .errors import Problem
 
 try:  # the C loader is ~6x faster; fall back where libyaml is missing
     from yaml import CBaseLoader as _BaseLoader
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover
     from yaml import BaseLoader as _BaseLoader
+    from yaml import BaseLoader as _Parser
 
 _DEFAULT_TAGS = {
     yaml.ScalarNode: _BaseLoader.DEFAULT_SCALAR_TAG,
@@ -39,6 +41,9 @@ class StringLoader(_BaseLoader):
     default tag; the composer calls it (and the two path hooks) once per node, which was a
     tenth of the load time. Nothing here constructs objects: :func:`build` does.
     """
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)  # the C parser only: no constructor or resolver state
 
     def resolve(self, kind: type, value: object, implicit: object) -> str:
         return _DEFAULT_TAGS[kind]
@@ -425,6 +430,30 @@ def key_lines(doc: RawDoc) -> dict[tuple, int]:
     breaks = [m.start() for m in _NEWLINE.finditer(doc.front_text)]
     _walk(root, (), lines, lambda index: bisect.bisect_left(breaks, index) + doc.line_offset)
     return lines
+
+
+def key_line(doc: RawDoc, path: tuple) -> int | None:
+    """Line of ``path``, or of the nearest key above it that the file has: what :func:`key_lines` gives.
+
+    Walks only down ``path`` in the front-matter composed at load, instead of mapping every key.
+    """
+    if doc.root is None:
+        lines = key_lines(doc)
+        found = next((path[:end] for end in range(len(path), 0, -1) if path[:end] in lines), None)
+        return lines[found] if found else None
+    node, index = doc.root, None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+            if pair is None:
+                break
+            index, node = pair[0].start_mark.index, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            index = node.start_mark.index
+        else:
+            break
+    return None if index is None else file_line(doc.front_text, index, doc.line_offset)
 
 
 def _walk(node: yaml.Node | None, path: tuple, out: dict[tuple, int], line_of: Callable[[int], int]) -> None:

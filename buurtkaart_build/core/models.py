@@ -43,9 +43,8 @@ def _from_whom(value: object) -> object:
     return "cliënten" if value in ("clienten", "client", "cliënt", "bewoners") else value
 
 
-def _blank(value: object) -> bool:
-    """Empty, or YAML's way of writing "nothing" (``~``, ``null``), which the string loader keeps as text."""
-    return isinstance(value, str) and value.strip().lower() in ("", "~", "null")
+# Empty, or YAML's way of writing "nothing" (``~``, ``null``), which the string loader keeps as text.
+_NOTHING = ("", "~", "null")
 
 
 class Strict(BaseModel):
@@ -58,7 +57,12 @@ class Strict(BaseModel):
         if not isinstance(data, dict):
             return data
         optional = _optional_keys(cls)
-        return {k: v for k, v in data.items() if not (k in optional and _blank(v))}
+        # Blank optional values (see _NOTHING) are left out; written inline: this runs for every key of every card.
+        return {
+            k: v
+            for k, v in data.items()
+            if not (k in optional and isinstance(v, str) and v.strip().lower() in _NOTHING)
+        }
 
 
 @functools.cache

@@ -8,6 +8,7 @@ import unicodedata
 from .choices import CATEGORIES
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 FORM_SLUG = "nieuwe-vondst"  # /<locatie>/nieuwe-vondst/: the form that writes a new card
 # Site paths the generator uses itself; a card or location with such a slug would collide.
@@ -27,8 +28,11 @@ _LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "s
 
 def slugify(text: str, max_length: int = 60) -> str:
     """``Café 't Hoekje!`` → ``cafe-t-hoekje`` (accents folded, lowercase, ``-`` between words)."""
-    folded = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if text.isascii():  # most file names: nothing to fold (and folding would change nothing)
+        folded = text
+    else:
+        folded = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", folded.lower()).strip("-")
     return slug[:max_length].rstrip("-")
 
 
