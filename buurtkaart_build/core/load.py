@@ -57,6 +57,9 @@ class StringLoader(_BaseLoader):
 
 MAX_BYTES = 1_000_000
 _DELIMITER = re.compile(r"^-{3}\s*$")
+# The same, searched in the whole text: a match starts exactly at a line that _DELIMITER matches
+# (``\s*`` may run on over line ends, but only through whitespace, to a line end as ``$`` needs).
+_CLOSING = re.compile(r"^-{3}\s*$", re.MULTILINE)
 _NEWLINE = re.compile("\n")
 
 
@@ -204,7 +207,7 @@ def normalise_text(text: str) -> str:
 def parse_text(doc: RawDoc, text: str) -> RawDoc:
     """Split front-matter and body of decoded text, reporting what python-frontmatter hides."""
     lines = text.split("\n")
-    if not text.strip():
+    if not text or text.isspace():
         return _fail(doc, None, "het bestand is leeg. Begin met een regel '---', dan de velden, dan weer '---'.")
     if not _DELIMITER.match(lines[0]):
         return _fail(
@@ -213,7 +216,8 @@ def parse_text(doc: RawDoc, text: str) -> RawDoc:
             "geen front-matter: het bestand moet beginnen met een regel '---', "
             "dan de velden (zoals 'titel: …'), dan weer een regel '---'.",
         )
-    end = next((i for i in range(1, len(lines)) if _DELIMITER.match(lines[i])), None)
+    closing = _CLOSING.search(text, len(lines[0]) + 1)  # the first later line that _DELIMITER matches
+    end = text.count("\n", 0, closing.start()) if closing else None
     if end is None:
         return _fail(
             doc,
