@@ -117,27 +117,31 @@ class Vocabulary:
     def analyse(self, text: str) -> Analysis:
         """Terms and themes of a text, each with the word that brought it in."""
         words = tokens(text)
-        analysed = [self.word(word) for word in words]
+        cache = self._cache
+        analysed = [cache.get(word) or self.word(word) for word in words]
         own_keys = [word_terms[0][0] for word_terms, _ in analysed]
         terms: dict[str, tuple[Term, ...]] = {}
         in_phrase: set[int] = set()
-        starts = [i for i, k in enumerate(own_keys) if k in self.links.phrase_starts]
-        for size in range(MAX_PHRASE, 1, -1):  # "baantjes trekken" is one word for the matcher
+        concept_starts, phrases = self.links.phrase_starts, self.links.phrases
+        starts = [i for i, k in enumerate(own_keys) if k in concept_starts]
+        for size in range(MAX_PHRASE, 1, -1) if starts else ():  # "baantjes trekken" is one word for the matcher
             for i in starts:
                 window = tuple(own_keys[i : i + size])
-                if window in self.links.phrases and not in_phrase & set(range(i, i + size)):
+                if window in phrases and not in_phrase & set(range(i, i + size)):
                     in_phrase |= set(range(i, i + size))
                     parts = tuple(t for word_terms, _ in analysed[i : i + size] for t in word_terms)
                     terms.setdefault(" ".join(window), ((" ".join(window), " ".join(words[i : i + size])), *parts))
         themes: dict[str, str] = {}
         for i, (word, (word_terms, word_themes)) in enumerate(zip(words, analysed, strict=True)):
-            if i in in_phrase:
+            if in_phrase and i in in_phrase:
                 continue  # its phrase speaks for it: "baantjes" in "baantjes trekken" is no job
             terms.setdefault(word_terms[0][0], word_terms)  # "fiets" and "fietsen" count once
-            for theme in sorted(word_themes):
-                themes.setdefault(theme, word)
-        for size in range(2, MAX_PHRASE + 1):
-            for i in (i for i, k in enumerate(own_keys) if k in self.phrase_starts):
+            if word_themes:
+                for theme in sorted(word_themes):
+                    themes.setdefault(theme, word)
+        theme_starts = [i for i, k in enumerate(own_keys) if k in self.phrase_starts]
+        for size in range(2, MAX_PHRASE + 1) if theme_starts else ():
+            for i in theme_starts:
                 for theme in sorted(self.phrases.get(tuple(own_keys[i : i + size]), ())):
                     themes.setdefault(theme, " ".join(words[i : i + size]))
         return Analysis(terms, themes)
