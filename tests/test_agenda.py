@@ -308,3 +308,15 @@ def test_weekly_days_step_by_week_as_a_day_by_day_walk_would_find_them(first, le
     walk = [start + dt.timedelta(days=n) for n in range((stop - start).days + 1)]
     expected = [d for d in walk if d.weekday() in weekdays and (d - monday).days // 7 % interval == 0]
     assert weekly_days(entry, first, last) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2020, 2040), st.integers(1, 12), st.integers(0, 6), st.sampled_from([1, 2, 3, 4, 5, -1]))
+def test_nth_weekday_of_a_month_as_the_month_calendar_shows_it(year, month, weekday, nth):
+    import calendar
+
+    from buurtkaart_build.core.occurrences import nth_weekday
+
+    found = [w[weekday] for w in calendar.monthcalendar(year, month) if w[weekday]]
+    expected = D(year, month, found[nth - 1 if nth > 0 else -1]) if nth <= len(found) else None
+    assert nth_weekday(year, month, weekday, nth) == expected

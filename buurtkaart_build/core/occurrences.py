@@ -91,12 +91,19 @@ def monthly_days(entry: Monthly, first: dt.date, last: dt.date) -> list[dt.date]
     days = []
     year, month = start.year, start.month
     while (year, month) <= (stop.year, stop.month):
-        matching = [w[entry.weekday] for w in calendar.monthcalendar(year, month) if w[entry.weekday]]
         for nth in entry.nths:
-            if (
-                nth <= len(matching)
-                and start <= (day := dt.date(year, month, matching[nth - 1 if nth > 0 else -1])) <= stop
-            ):
+            day = nth_weekday(year, month, entry.weekday, nth)
+            if day is not None and start <= day <= stop:
                 days.append(day)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return sorted(days)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    """The ``nth`` such weekday of the month (``None`` when it has fewer); the last one for ``nth <= 0``."""
+    length = calendar.monthrange(year, month)[1]
+    if nth > 0:
+        day = 1 + (weekday - dt.date(year, month, 1).weekday()) % 7 + 7 * (nth - 1)
+        return dt.date(year, month, day) if day <= length else None
+    end = dt.date(year, month, length)
+    return end - dt.timedelta(days=(end.weekday() - weekday) % 7)
