@@ -159,26 +159,27 @@ class CardIndex:
         self.offer = offer
         self.concepts = concepts
         self.profiles = [_profile(card, fields, texts) for card in cards]
-        self.terms: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self.themes: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        # Postings: key → {card index: weight}, in card order (a dict per key, no tuple per entry).
+        self.terms: dict[str, dict[int, float]] = defaultdict(dict)
+        self.themes: dict[str, dict[int, float]] = defaultdict(dict)
         terms, themes = self.terms, self.themes
         for i, profile in enumerate(self.profiles):
             for term, weight in profile.terms.items():
-                terms[term].append((i, weight))
+                terms[term][i] = weight
             for theme, weight in profile.themes.items():
-                themes[theme].append((i, weight))
-        self._fielded: dict[str, list[tuple[int, float]]] = {}
+                themes[theme][i] = weight
+        self._fielded: dict[str, dict[int, float]] = {}
         self._idf_top = math.log(1 + len(cards))
         self._common = max(COMMON_MIN, COMMON_SHARE * len(cards))
 
-    def fielded(self, term: str) -> list[tuple[int, float]]:
+    def fielded(self, term: str) -> dict[int, float]:
         """The cards with ``term`` in a field of their own (not only in the body), when asked."""
         found = self._fielded.get(term)
         if found is None:
-            found = self._fielded[term] = [(i, w) for i, w in self.terms.get(term, ()) if w > BODY_WEIGHT]
+            found = self._fielded[term] = {i: w for i, w in self.terms.get(term, {}).items() if w > BODY_WEIGHT}
         return found
 
-    def idf(self, postings: dict[str, list], key: str) -> float:
+    def idf(self, postings: dict[str, dict], key: str) -> float:
         """Rare words weigh more: ln(1 + N / (1 + df))."""
         return math.log(1 + len(self.cards) / (1 + len(postings.get(key, ()))))
 
@@ -228,9 +229,9 @@ class CardIndex:
             scale = idf * factor
             if gains.first is None:  # the first key (the word itself): no card has anything yet
                 gains.first = key
-                best.update((i, scale * w) for i, w in postings)
+                best.update((i, scale * w) for i, w in postings.items())
             else:
-                for i, weight in postings:
+                for i, weight in postings.items():
                     value = scale * weight
                     old = best.get(i)
                     if old is None:
@@ -243,7 +244,7 @@ class CardIndex:
                     else:
                         others[i] = others.get(i, 0.0) + value
             if strong:
-                gains.strong.update(i for i, w in postings if w >= STRONG_FIELD)
+                gains.strong.update(i for i, w in postings.items() if w >= STRONG_FIELD)
         return possible, gains
 
     def score(self, query: Query) -> tuple[dict[int, float], set[int]]:
@@ -256,7 +257,7 @@ class CardIndex:
         for theme, word in query.analysis.themes.items():
             idf = self.theme_idf(theme) * (LIGHT if word in LIGHT_WORDS else 1.0)
             total += idf * TOP_WEIGHT
-            for i, weight in self.themes.get(theme, ()):
+            for i, weight in self.themes.get(theme, {}).items():
                 gained[i] += idf * weight
         counts = Counter(key for _, links in query.words for key in links)
         shared = {key for key, n in counts.items() if n > 1}  # keys more than one word reaches
