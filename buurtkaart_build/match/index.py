@@ -85,15 +85,15 @@ def text_terms(analysis: Analysis) -> TextTerms:
     """An analysed text as a profile takes it: each key once, in the order first seen, with
     whether it occurs as a word of its own (not only as a part) and the word it was first seen
     as; then the text's themes."""
-    seen: dict[str, list] = {}
+    seen: dict[str, tuple[str, bool, str]] = {}
     for terms in analysis.words.values():
         for n, (term, word) in enumerate(terms):
             entry = seen.get(term)
             if entry is None:
-                seen[term] = [term, n == 0, word]
-            elif n == 0:
-                entry[1] = True
-    return tuple(tuple(e) for e in seen.values()), tuple(analysis.themes)
+                seen[term] = (term, n == 0, word)
+            elif n == 0 and not entry[1]:  # seen as a part first, now as a word of its own
+                seen[term] = (term, True, entry[2])
+    return tuple(seen.values()), tuple(analysis.themes)
 
 
 def cached_texts(analyse: Callable[[str], Analysis]) -> Callable[[str], TextTerms]:
