@@ -280,3 +280,43 @@ def test_weekly_rules_in_many_spellings(every, day, start, length, sep, dash):
 
 def test_monthly_rule_without_elke():
     assert parse_piece("eerste zondag van de maand").nths == (1,)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(D(2026, 1, 1), D(2028, 12, 31)),
+    st.integers(-5, 400),
+    st.sets(st.integers(0, 6), max_size=4),
+    st.integers(1, 3),
+    st.one_of(st.none(), st.integers(-100, 200)),
+    st.one_of(st.none(), st.integers(-100, 400)),
+)
+def test_weekly_days_step_by_week_as_a_day_by_day_walk_would_find_them(first, length, weekdays, interval, since, until):
+    from buurtkaart_build.core.occurrences import weekly_days
+
+    last = first + dt.timedelta(days=length)
+    entry = Weekly(
+        text="x",
+        weekdays=tuple(sorted(weekdays)),
+        interval=interval,
+        since=None if since is None else first + dt.timedelta(days=since),
+        until=None if until is None else first + dt.timedelta(days=until),
+    )
+    start, stop = max(first, entry.since or first), min(last, entry.until or last)
+    anchor = entry.since or first
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    walk = [start + dt.timedelta(days=n) for n in range((stop - start).days + 1)]
+    expected = [d for d in walk if d.weekday() in weekdays and (d - monday).days // 7 % interval == 0]
+    assert weekly_days(entry, first, last) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2020, 2040), st.integers(1, 12), st.integers(0, 6), st.sampled_from([1, 2, 3, 4, 5, -1]))
+def test_nth_weekday_of_a_month_as_the_month_calendar_shows_it(year, month, weekday, nth):
+    import calendar
+
+    from buurtkaart_build.core.occurrences import nth_weekday
+
+    found = [w[weekday] for w in calendar.monthcalendar(year, month) if w[weekday]]
+    expected = D(year, month, found[nth - 1 if nth > 0 else -1]) if nth <= len(found) else None
+    assert nth_weekday(year, month, weekday, nth) == expected

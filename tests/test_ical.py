@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from buurtkaart_build.core.agenda import parse_wanneer
 from buurtkaart_build.core.occurrences import occurrences, window
-from buurtkaart_build.render.ical import FeedItem, feed
+from buurtkaart_build.render.ical import FeedItem, _events, empty_calendar, feed, to_ical
 
 FIRST, LAST = window(dt.date(2026, 12, 1))
 STAMP = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
@@ -128,3 +128,27 @@ def test_vtimezone_agrees_with_the_tz_database():
 def test_an_empty_agenda_is_still_a_valid_calendar():
     cal = Calendar.from_ical(feed("Leeg", [], FIRST, LAST, STAMP))
     assert cal.walk("VEVENT") == [] and cal.walk("VTIMEZONE")
+
+
+def _whole_calendar(name: str, items: list[FeedItem]) -> bytes:
+    """The feed as icalendar itself writes it: every event added to one Calendar, serialised once."""
+    cal = empty_calendar(name)
+    for item in items:
+        for index, entry in enumerate(item.entries):
+            for event in _events(item, index, entry, occurrences((entry,), FIRST, LAST), STAMP):
+                cal.add_component(event)
+    return cal.to_ical()
+
+
+def test_feed_is_byte_for_byte_what_icalendar_writes():
+    # Events are serialised once and joined (one card's events serve two feeds); long lines of
+    # several bytes a character still fold exactly where icalendar folds them.
+    long = FeedItem(
+        "de-linde/café-ëën", "Één " * 40, parse_wanneer(["elke maandag", "Koningsdag"]), "ü" * 90, "x" * 73, None
+    )
+    edges = [FeedItem(f"de-linde/{n}", "x", parse_wanneer("elke dinsdag"), "x" * n) for n in (65, 66, 67)]
+    items = [ITEM, long, *edges]  # LOCATION lines of 74, 75 and 76 bytes
+    assert feed("Buurtagenda Één", items, FIRST, LAST, STAMP) == _whole_calendar("Buurtagenda Één", items)
+    event = Calendar.from_ical(feed("x", [long], FIRST, LAST, STAMP)).walk("VEVENT")[0]
+    assert to_ical(event) == event.to_ical()
+    assert str(event["LOCATION"]) == "ü" * 90

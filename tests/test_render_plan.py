@@ -8,9 +8,12 @@ import io
 import re
 
 import pytest
+from test_agenda import ROOT
 from test_render_matching import INVENTORY, KOOR, ORANJE, PAYLOAD
 
 from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.render.agenda import agenda_files, card_entries, feed_item, location_agenda_page, schedule
+from buurtkaart_build.render.ical import feed
 from buurtkaart_build.render.options import SiteOptions
 from buurtkaart_build.render.site import render_site
 
@@ -236,3 +239,22 @@ def test_findings_without_coordinates_are_listed_without_a_pin_number(repo_dir):
     assert '<ul class="bk-checklist"><li><span class="bk-box" aria-hidden="true"></span>Buurtapp' in kit
     assert "(niet op de kaart)" in kit
     assert "Buurtapp" not in site(repo_dir, files={"cards/huis/app.md": app})["huis/poster.md"]
+
+
+def test_each_location_agenda_is_what_its_own_cards_give():
+    # The site's rows and events are made once and split per location: the same pages and
+    # feeds as rendering each location from its own cards alone.
+    demo = load_repository(ROOT)
+    kastanje = demo.locations["de-kastanje"]
+    linde = kastanje.model_copy(update={"slug": "de-linde", "naam": "De Linde"})
+    cards = [c.model_copy(update={"locatie": "de-linde"}) if n % 2 else c for n, c in enumerate(demo.cards)]
+    first, last = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
+    out = agenda_files({"de-kastanje": kastanje, "de-linde": linde}, cards, REFERENCE, first, last, "https://x.nl/")
+    for location in (kastanje, linde):
+        mine = [c for c in cards if c.locatie == location.slug]
+        assert sum(1 for c in mine if c.wanneer) >= 3
+        page = location_agenda_page(location, schedule(mine, first, last), first, last)
+        assert out[f"{location.slug}/agenda.md"] == page
+        items = [feed_item(c, card_entries(c), "https://x.nl/") for c in sorted(mine, key=lambda c: c.path)]
+        name = f"Buurtagenda {location.naam}"
+        assert out[f"{location.slug}/agenda.ics"] == feed(name, [i for i in items if i.entries], first, last, REFERENCE)

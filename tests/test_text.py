@@ -1,8 +1,12 @@
 """Dutch text for matching: folding, words, stop words, stems, compounds."""
 
-import pytest
+import re
 
-from buurtkaart_build.match.words import fold, is_content_word, split_compound, stem, stems, tokens, words
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from buurtkaart_build.match.words import _URL, _WORD, fold, is_content_word, split_compound, stem, stems, tokens, words
 
 
 def test_fold_lowercases_and_strips_accents():
@@ -69,3 +73,17 @@ def test_split_compound_needs_known_parts_of_a_minimum_length():
 def test_split_compound_three_parts():
     known = {"kinder", "boerderij", "dag", "dieren", "tuin", "feest"}
     assert split_compound("kinderboerderijfeest", known) == ["kinder", "boerderij", "feest"]
+
+
+PIECES = ["koor", " ", "É", "ë", "ß", "*", "_", "`", "#", ">", "[", "]", "(", ")", "|", "@", "://", "http", "www.",
+          ".nl", "x", "7", "\u0301", "\n", "ﬁ"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_words_and_tokens_as_the_plain_definition_gives_them(text):
+    # words() skips work that cannot change its result (markup separates words anyway; the
+    # address pattern needs "@", "://" or "www."): the same words as doing it all.
+    plain = _WORD.findall(fold(re.sub(r"[*_`#>\[\]()|]", " ", _URL.sub(" ", text))))
+    assert words(text) == plain
+    assert tokens(text) == [w for w in plain if is_content_word(w)]

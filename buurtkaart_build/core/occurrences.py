@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .agenda import Entry, Monthly, Named, Once, Weekly, Yearly
 from .named_days import NAMED_DAYS, spans
@@ -33,10 +34,15 @@ def window(reference: dt.date, months: int = 12) -> tuple[dt.date, dt.date]:
 
 def occurrences(entries: tuple[Entry, ...], first: dt.date, last: dt.date) -> list[Occurrence]:
     """Every occurrence that starts within ``[first, last]``, sorted, without duplicates."""
-    found: set[Occurrence] = set()
+    if len(entries) == 1:  # one entry's days come sorted and distinct: no set, no sort
+        found = _expand(entries[0], first, last)
+        if all(a.day < b.day for a, b in pairwise(found)):
+            return found
+        return sorted(set(found))
+    every: set[Occurrence] = set()
     for entry in entries:
-        found.update(_expand(entry, first, last))
-    return sorted(found)
+        every.update(_expand(entry, first, last))
+    return sorted(every)
 
 
 def _expand(entry: Entry, first: dt.date, last: dt.date) -> list[Occurrence]:
@@ -68,13 +74,16 @@ def weekly_days(entry: Weekly, first: dt.date, last: dt.date) -> list[dt.date]:
     start, stop = max(first, entry.since or first), min(last, entry.until or last)
     anchor = entry.since or first
     anchor_monday = anchor - dt.timedelta(days=anchor.weekday())
-    days, day = [], start
-    while day <= stop:
+    step = dt.timedelta(weeks=entry.interval)
+    days = []
+    for weekday in set(entry.weekdays):  # from the first such day in a counted week, a step at a time
+        day = start + dt.timedelta(days=(weekday - start.weekday()) % 7)
         weeks = (day - anchor_monday).days // 7
-        if day.weekday() in entry.weekdays and weeks % entry.interval == 0:
+        day += dt.timedelta(weeks=-weeks % entry.interval)
+        while day <= stop:
             days.append(day)
-        day += dt.timedelta(days=1)
-    return days
+            day += step
+    return sorted(days)
 
 
 def monthly_days(entry: Monthly, first: dt.date, last: dt.date) -> list[dt.date]:
@@ -82,12 +91,19 @@ def monthly_days(entry: Monthly, first: dt.date, last: dt.date) -> list[dt.date]
     days = []
     year, month = start.year, start.month
     while (year, month) <= (stop.year, stop.month):
-        matching = [w[entry.weekday] for w in calendar.monthcalendar(year, month) if w[entry.weekday]]
         for nth in entry.nths:
-            if (
-                nth <= len(matching)
-                and start <= (day := dt.date(year, month, matching[nth - 1 if nth > 0 else -1])) <= stop
-            ):
+            day = nth_weekday(year, month, entry.weekday, nth)
+            if day is not None and start <= day <= stop:
                 days.append(day)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return sorted(days)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    """The ``nth`` such weekday of the month (``None`` when it has fewer); the last one for ``nth <= 0``."""
+    length = calendar.monthrange(year, month)[1]
+    if nth > 0:
+        day = 1 + (weekday - dt.date(year, month, 1).weekday()) % 7 + 7 * (nth - 1)
+        return dt.date(year, month, day) if day <= length else None
+    end = dt.date(year, month, length)
+    return end - dt.timedelta(days=(end.weekday() - weekday) % 7)

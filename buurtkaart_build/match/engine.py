@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from ..core.geo import format_distance
 from ..core.models import Card, Item, Location
-from .index import CardIndex, Query, Reason
-from .vocabulary import Analysis, Vocabulary
+from .index import CardIndex, Query, Reason, cached_texts
+from .vocabulary import Vocabulary
 
 # Field weights per direction: what a card offers (for our needs) or needs (for our offers).
 NEED_FIELDS = {"aanbod": 3.0, "tags": 3.0, "titel": 2.0, "samenvatting": 1.5, "wat_doen_ze": 1.5,
@@ -98,16 +98,10 @@ def match_location(location: Location, cards: list[Card], vocabulary: Vocabulary
         top: How many matches to keep per item.
     """
     active = sorted((c for c in cards if c.status != "gestopt" and c.locatie == location.slug), key=lambda c: c.path)
-    cache: dict[str, Analysis] = {}
-
-    def analyse(text: str) -> Analysis:
-        if text not in cache:
-            cache[text] = vocabulary.analyse(text)
-        return cache[text]
-
     places = [_place(card, location) for card in active]
-    needs = CardIndex(active, NEED_FIELDS, analyse, vocabulary.links)
-    offers = CardIndex(active, OFFER_FIELDS, analyse, vocabulary.links, offer=True)
+    texts = cached_texts(vocabulary.analyse)  # the two indexes share the cards' texts
+    needs = CardIndex(active, NEED_FIELDS, texts, vocabulary.links)
+    offers = CardIndex(active, OFFER_FIELDS, texts, vocabulary.links, offer=True)
     return LocationMatches(
         location=location,
         behoeften=[_match_item(item, needs, places, vocabulary, top, need=True) for item in location.behoeften],

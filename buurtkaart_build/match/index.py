@@ -78,20 +78,60 @@ def _field_texts(card: Card, name: str) -> list[str]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _profile(card: Card, fields: dict[str, float], analyse: Callable[[str], Analysis]) -> _Profile:
-    profile = _Profile({}, {}, {})
+TextTerms = tuple[tuple[tuple[str, bool, str], ...], tuple[str, ...]]
+
+
+def text_terms(analysis: Analysis) -> TextTerms:
+    """An analysed text as a profile takes it: each key once, in the order first seen, with
+    whether it occurs as a word of its own (not only as a part) and the word it was first seen
+    as; then the text's themes."""
+    seen: dict[str, tuple[str, bool, str]] = {}
+    for terms in analysis.words.values():
+        for n, (term, word) in enumerate(terms):
+            entry = seen.get(term)
+            if entry is None:
+                seen[term] = (term, n == 0, word)
+            elif n == 0 and not entry[1]:  # seen as a part first, now as a word of its own
+                seen[term] = (term, True, entry[2])
+    return tuple(seen.values()), tuple(analysis.themes)
+
+
+def cached_texts(analyse: Callable[[str], Analysis]) -> Callable[[str], TextTerms]:
+    """:func:`text_terms` of ``analyse``, each text once: the two indexes of a location share texts."""
+    cache: dict[str, TextTerms] = {}
+
+    def texts(text: str) -> TextTerms:
+        hit = cache.get(text)
+        if hit is None:
+            hit = cache[text] = text_terms(analyse(text))
+        return hit
+
+    return texts
+
+
+def _profile(card: Card, fields: dict[str, float], texts: Callable[[str], TextTerms]) -> _Profile:
+    """Each key's weight: that of the strongest field it occurs in (a part counts :data:`PART`);
+    the card's word for it: where it first occurs."""
+    terms: dict[str, float] = {}
+    shown: dict[str, str] = {}
+    themes: dict[str, float] = {}
     for name, weight in fields.items():  # strongest fields first
+        part = weight * PART  # automaatje is only a bit of a maatje
         for text in _field_texts(card, name):
-            analysis = analyse(text)
-            for terms in analysis.words.values():
-                for n, (term, word) in enumerate(terms):
-                    value = weight if n == 0 else weight * PART  # automaatje is only a bit of a maatje
-                    if value > profile.terms.get(term, 0.0):
-                        profile.terms[term] = value
-                        profile.shown.setdefault(term, word)
-            for theme in analysis.themes:
-                profile.themes[theme] = max(profile.themes.get(theme, 0.0), weight)
-    return profile
+            keys, text_themes = texts(text)
+            for term, whole, word in keys:
+                value = weight if whole else part
+                old = terms.get(term)
+                if old is None:
+                    terms[term] = value
+                    shown[term] = word
+                elif value > old:
+                    terms[term] = value
+            for theme in text_themes:
+                old = themes.get(theme)
+                if old is None or weight > old:
+                    themes[theme] = weight
+    return _Profile(terms, shown, themes)
 
 
 class CardIndex:
@@ -100,7 +140,7 @@ class CardIndex:
     Args:
         cards: The active cards, in a fixed order.
         fields: Field name → weight, strongest first.
-        analyse: Text → :class:`Analysis` (cached by the caller).
+        texts: Text → its :class:`TextTerms` (see :func:`cached_texts`).
         concepts: Concept links; ``None`` matches on words and parts only.
         offer: Matching our offers with what cards need: then a narrower offer fully answers a
             broader need (we lend a rolstoelbus, they need vervoer) and not the other way round.
@@ -110,7 +150,7 @@ class CardIndex:
         self,
         cards: list[Card],
         fields: dict[str, float],
-        analyse: Callable[[str], Analysis],
+        texts: Callable[[str], TextTerms],
         concepts: ConceptIndex | None,
         *,
         offer: bool = False,
@@ -118,21 +158,28 @@ class CardIndex:
         self.cards = cards
         self.offer = offer
         self.concepts = concepts
-        self.profiles = [_profile(card, fields, analyse) for card in cards]
-        self.terms: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self.fielded: dict[str, list[tuple[int, float]]] = defaultdict(list)  # not only in the body
-        self.themes: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.profiles = [_profile(card, fields, texts) for card in cards]
+        # Postings: key → {card index: weight}, in card order (a dict per key, no tuple per entry).
+        self.terms: dict[str, dict[int, float]] = defaultdict(dict)
+        self.themes: dict[str, dict[int, float]] = defaultdict(dict)
+        terms, themes = self.terms, self.themes
         for i, profile in enumerate(self.profiles):
             for term, weight in profile.terms.items():
-                self.terms[term].append((i, weight))
-                if weight > BODY_WEIGHT:
-                    self.fielded[term].append((i, weight))
+                terms[term][i] = weight
             for theme, weight in profile.themes.items():
-                self.themes[theme].append((i, weight))
+                themes[theme][i] = weight
+        self._fielded: dict[str, dict[int, float]] = {}
         self._idf_top = math.log(1 + len(cards))
         self._common = max(COMMON_MIN, COMMON_SHARE * len(cards))
 
-    def idf(self, postings: dict[str, list], key: str) -> float:
+    def fielded(self, term: str) -> dict[int, float]:
+        """The cards with ``term`` in a field of their own (not only in the body), when asked."""
+        found = self._fielded.get(term)
+        if found is None:
+            found = self._fielded[term] = {i: w for i, w in self.terms.get(term, {}).items() if w > BODY_WEIGHT}
+        return found
+
+    def idf(self, postings: dict[str, dict], key: str) -> float:
         """Rare words weigh more: ln(1 + N / (1 + df))."""
         return math.log(1 + len(self.cards) / (1 + len(postings.get(key, ()))))
 
@@ -153,7 +200,7 @@ class CardIndex:
                 continue
             for other, link in self.concepts.related(term).items():
                 value = factor * (FLIPPED.get(link.weight, link.weight) if self.offer else link.weight)
-                postings = self.fielded.get(other)
+                postings = self.fielded(other)
                 if not postings or len(postings) > self._common:
                     continue  # not in the cards' own fields, or in so many that it says nothing
                 if other not in out or out[other][0] < value:
@@ -178,13 +225,13 @@ class CardIndex:
             idf = key_idf if key_idf < own else own  # a rare synonym is no better than the word itself
             strong = factor >= STRONG_FACTOR and key_idf >= rare
             # A concept link counts in the card's own fields, not somewhere in its long text.
-            postings = self.terms[key] if symbol in ("", "→") else self.fielded[key]
+            postings = self.terms[key] if symbol in ("", "→") else self.fielded(key)
             scale = idf * factor
             if gains.first is None:  # the first key (the word itself): no card has anything yet
                 gains.first = key
-                best.update((i, scale * w) for i, w in postings)
+                best.update((i, scale * w) for i, w in postings.items())
             else:
-                for i, weight in postings:
+                for i, weight in postings.items():
                     value = scale * weight
                     old = best.get(i)
                     if old is None:
@@ -197,7 +244,7 @@ class CardIndex:
                     else:
                         others[i] = others.get(i, 0.0) + value
             if strong:
-                gains.strong.update(i for i, w in postings if w >= STRONG_FIELD)
+                gains.strong.update(i for i, w in postings.items() if w >= STRONG_FIELD)
         return possible, gains
 
     def score(self, query: Query) -> tuple[dict[int, float], set[int]]:
@@ -210,7 +257,7 @@ class CardIndex:
         for theme, word in query.analysis.themes.items():
             idf = self.theme_idf(theme) * (LIGHT if word in LIGHT_WORDS else 1.0)
             total += idf * TOP_WEIGHT
-            for i, weight in self.themes.get(theme, ()):
+            for i, weight in self.themes.get(theme, {}).items():
                 gained[i] += idf * weight
         counts = Counter(key for _, links in query.words for key in links)
         shared = {key for key, n in counts.items() if n > 1}  # keys more than one word reaches

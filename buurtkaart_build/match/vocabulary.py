@@ -27,6 +27,7 @@ COMPOUND_PARTS = frozenset(
 
 
 Term = tuple[str, str]  # (key, the word or compound part it came from)
+_Seen = tuple[tuple[Term, ...], tuple[str, ...], bool, bool]  # see Vocabulary._seen
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Vocabulary:
     known: frozenset[str] = field(init=False)  # the lexicon plus its keys, for splitting compounds
     links: ConceptIndex = field(init=False)
     _cache: dict[str, tuple[tuple[Term, ...], frozenset[str]]] = field(init=False, default_factory=dict)
+    _seen_words: dict[str, _Seen] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         by_stem: dict[str, set[str]] = {}
@@ -114,30 +116,45 @@ class Vocabulary:
                 return [smaller, *split_compound(smaller, self.known)]
         return split_compound(base, self.known) or split_compound(word, self.known)
 
+    def _seen(self, word: str) -> _Seen:
+        """What :meth:`analyse` needs of a word, each word once: terms, themes sorted, whether a
+        concept phrase or a theme phrase can start with it."""
+        terms, themes = self.word(word)
+        own = terms[0][0]
+        hit = self._seen_words[word] = (
+            terms,
+            tuple(sorted(themes)),
+            own in self.links.phrase_starts,
+            own in self.phrase_starts,
+        )
+        return hit
+
     def analyse(self, text: str) -> Analysis:
         """Terms and themes of a text, each with the word that brought it in."""
         words = tokens(text)
-        analysed = [self.word(word) for word in words]
-        own_keys = [word_terms[0][0] for word_terms, _ in analysed]
+        seen = self._seen_words
+        analysed = [seen.get(word) or self._seen(word) for word in words]
+        own_keys = [a[0][0][0] for a in analysed]
         terms: dict[str, tuple[Term, ...]] = {}
         in_phrase: set[int] = set()
-        starts = [i for i, k in enumerate(own_keys) if k in self.links.phrase_starts]
-        for size in range(MAX_PHRASE, 1, -1):  # "baantjes trekken" is one word for the matcher
+        starts = [i for i, a in enumerate(analysed) if a[2]]
+        for size in range(MAX_PHRASE, 1, -1) if starts else ():  # "baantjes trekken" is one word for the matcher
             for i in starts:
                 window = tuple(own_keys[i : i + size])
                 if window in self.links.phrases and not in_phrase & set(range(i, i + size)):
                     in_phrase |= set(range(i, i + size))
-                    parts = tuple(t for word_terms, _ in analysed[i : i + size] for t in word_terms)
+                    parts = tuple(t for a in analysed[i : i + size] for t in a[0])
                     terms.setdefault(" ".join(window), ((" ".join(window), " ".join(words[i : i + size])), *parts))
         themes: dict[str, str] = {}
-        for i, (word, (word_terms, word_themes)) in enumerate(zip(words, analysed, strict=True)):
-            if i in in_phrase:
+        for i, (word, (word_terms, word_themes, _, _)) in enumerate(zip(words, analysed, strict=True)):
+            if in_phrase and i in in_phrase:
                 continue  # its phrase speaks for it: "baantjes" in "baantjes trekken" is no job
             terms.setdefault(word_terms[0][0], word_terms)  # "fiets" and "fietsen" count once
-            for theme in sorted(word_themes):
+            for theme in word_themes:
                 themes.setdefault(theme, word)
-        for size in range(2, MAX_PHRASE + 1):
-            for i in (i for i, k in enumerate(own_keys) if k in self.phrase_starts):
+        theme_starts = [i for i, a in enumerate(analysed) if a[3]]
+        for size in range(2, MAX_PHRASE + 1) if theme_starts else ():
+            for i in theme_starts:
                 for theme in sorted(self.phrases.get(tuple(own_keys[i : i + size]), ())):
                     themes.setdefault(theme, " ".join(words[i : i + size]))
         return Analysis(terms, themes)

@@ -18,7 +18,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 # An e-mail address starts after whitespace: '\S+@' alone restarted at every character of a
 # long word (900 KB of text without spaces took hours; 'a@a@a@…' of 20 KB minutes).
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+")
-_MARKUP = re.compile(r"[*_`#>\[\]()|]")
 
 # Snowball's Dutch stop list, plus words every need or card uses without meaning much.
 STOP_WORDS = frozenset(
@@ -55,14 +54,18 @@ _LINKS = ("s", "en", "e")
 
 
 def words(text: str) -> list[str]:
-    """Folded words of a text, links and e-mail addresses removed, stop words kept."""
-    text = _URL.sub(" ", text)
-    return _WORD.findall(fold(_MARKUP.sub(" ", text)))
+    """Folded words of a text, links and e-mail addresses removed, stop words kept.
+
+    Markup (``*``, ``[``, ``|`` …) separates words like any character outside ``[a-z0-9]``.
+    """
+    if "@" in text or "://" in text or "www." in text:  # what every address _URL removes has
+        text = _URL.sub(" ", text)
+    return _WORD.findall(fold(text))
 
 
 def tokens(text: str) -> list[str]:
-    """Folded words without stop words, numbers or single letters."""
-    return [w for w in words(text) if is_content_word(w)]
+    """Folded words without stop words, numbers or single letters (see :func:`is_content_word`)."""
+    return [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS and not w.isdigit()]
 
 
 def is_content_word(word: str) -> bool:

@@ -17,7 +17,7 @@ from ..core.models import Card, Location
 from ..core.named_days import is_islamic, islamic_table
 from ..core.occurrences import Occurrence, occurrences
 from .html import block, esc, page_meta, table
-from .ical import FeedItem, feed
+from .ical import FeedItem, calendar, item_events
 from .pages import access_summary, location_menu
 
 PAGE = "agenda"
@@ -66,29 +66,61 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
 
 
-def weekly_rows(cards: list[Card], first: dt.date, last: dt.date) -> list[Row]:
-    """Weekly rules, once each (52 rows a year would bury everything else), with the next date."""
-    rows = []
+@dataclass
+class Schedule:
+    """The agenda's rows, sorted: the weekly rules (:func:`weekly_rows`) and the rest by month."""
+
+    weekly: list[Row]
+    months: dict[tuple[int, int], list[Row]]
+
+    def by_location(self) -> dict[str, Schedule]:
+        """The same rows per location, in the same order (sorting is stable: a subset keeps it)."""
+        out: dict[str, Schedule] = defaultdict(lambda: Schedule([], {}))
+        for row in self.weekly:
+            out[row.card.locatie].weekly.append(row)
+        for month, rows in self.months.items():
+            for row in rows:
+                out[row.card.locatie].months.setdefault(month, []).append(row)
+        return out
+
+
+Plans = dict[str, list[tuple[Entry, list[Occurrence]]]]  # card path → each entry with its occurrences
+
+
+def plans_of(cards: list[Card], first: dt.date, last: dt.date) -> Plans:
+    """Every card's entries and their occurrences: computed once for the pages, tables and feeds."""
+    return {card.path: [(e, occurrences((e,), first, last)) for e in card_entries(card)] for card in cards}
+
+
+def schedule(cards: list[Card], first: dt.date, last: dt.date, plans: Plans | None = None) -> Schedule:
+    """The rows of these cards: weekly rules once each (52 rows a year would bury everything
+    else) with their next date, everything else one row per occurrence, by (year, month)."""
+    plans = plans if plans is not None else plans_of(cards, first, last)
+    weekly: list[Row] = []
+    months: dict[tuple[int, int], list[Row]] = defaultdict(list)
     for card in cards:
-        for entry in card_entries(card):
-            if isinstance(entry, Weekly) and (found := occurrences((entry,), first, last)):
-                days = tuple(o.day for o in found)
-                rows.append(Row(card, found[0], days, describe(entry), what=entry.label, weekly=True))
-    return sorted(rows, key=lambda r: (r.first.day.weekday(), r.first.start or dt.time(0), r.card.titel.lower()))
+        for entry, found in plans[card.path]:
+            if isinstance(entry, Weekly):
+                if found:
+                    days = tuple(o.day for o in found)
+                    weekly.append(Row(card, found[0], days, describe(entry), what=entry.label, weekly=True))
+                continue
+            islamic = isinstance(entry, Named) and is_islamic(entry.key)
+            for o in found:
+                row = Row(card, o, (o.day,), describe(entry), islamic, entry.label)
+                months[(o.day.year, o.day.month)].append(row)
+    weekly.sort(key=lambda r: (r.first.day.weekday(), r.first.start or dt.time(0), r.card.titel.lower()))
+    return Schedule(weekly, {key: sorted(rows, key=lambda r: r.sort_key) for key, rows in sorted(months.items())})
+
+
+def weekly_rows(cards: list[Card], first: dt.date, last: dt.date) -> list[Row]:
+    """Weekly rules, once each, with the next date."""
+    return schedule(cards, first, last).weekly
 
 
 def rows_by_month(cards: list[Card], first: dt.date, last: dt.date) -> dict[tuple[int, int], list[Row]]:
     """Everything but the weekly rules, one row per occurrence, by (year, month)."""
-    months: dict[tuple[int, int], list[Row]] = defaultdict(list)
-    for card in cards:
-        for entry in card_entries(card):
-            if isinstance(entry, Weekly):
-                continue
-            islamic = isinstance(entry, Named) and is_islamic(entry.key)
-            for o in occurrences((entry,), first, last):
-                row = Row(card, o, (o.day,), describe(entry), islamic, entry.label)
-                months[(o.day.year, o.day.month)].append(row)
-    return {key: sorted(rows, key=lambda r: r.sort_key) for key, rows in sorted(months.items())}
+    return schedule(cards, first, last).months
 
 
 def _when(row: Row, last: dt.date) -> str:
@@ -136,17 +168,17 @@ def _table(rows: list[Row], prefix: str, locations: dict[str, Location] | None, 
     return table(headers, cells, cls="bk-table bk-agenda")
 
 
-def agenda_tables(cards: list[Card], first: dt.date, last: dt.date, prefix: str, locations=None) -> str:
+def agenda_tables(rows: Schedule, last: dt.date, prefix: str, locations=None) -> str:
     """Every week (the weekly rules once), then month by month."""
-    weekly, months = weekly_rows(cards, first, last), rows_by_month(cards, first, last)
+    weekly, months = rows.weekly, rows.months
     if not weekly and not months:
         return '<p class="bk-unknown">De komende twaalf maanden staat er niets in de agenda.</p>'
     parts = []
     if weekly:
         parts += ["<h2>Elke week</h2>", _table(weekly, prefix, locations, last)]
-    for (year, month), rows in months.items():
+    for (year, month), month_rows in months.items():
         parts.append(f"<h2>{esc(MONTHS[month - 1].capitalize())} {year}</h2>")
-        parts.append(_table(rows, prefix, locations, last))
+        parts.append(_table(month_rows, prefix, locations, last))
     return "\n".join(parts)
 
 
@@ -169,56 +201,68 @@ def _islamic_note(months: dict[tuple[int, int], list[Row]]) -> str:
     )
 
 
-def location_agenda_page(location: Location, cards: list[Card], first: dt.date, last: dt.date) -> str:
+def location_agenda_page(location: Location, rows: Schedule, first: dt.date, last: dt.date) -> str:
     parts = [
         f"<h1>Agenda — {esc(location.naam)}</h1>",
         location_menu(location, 1, f"{PAGE}/"),
         _subscribe("../agenda.ics", first),
-        agenda_tables(cards, first, last, "../../"),
-        _islamic_note(rows_by_month(cards, first, last)),
+        agenda_tables(rows, last, "../../"),
+        _islamic_note(rows.months),
     ]
     return page_meta(f"Agenda — {location.naam}", description=f"Buurtagenda van {location.naam}") + block(
         "\n".join(p for p in parts if p), "bk-agenda-page"
     )
 
 
-def all_agenda_page(locations: dict[str, Location], cards: list[Card], first: dt.date, last: dt.date) -> str:
+def all_agenda_page(locations: dict[str, Location], rows: Schedule, first: dt.date, last: dt.date) -> str:
     links = " · ".join(f'<a href="../{esc(s)}/agenda/">{esc(loc.naam)}</a>' for s, loc in locations.items())
     parts = [
         "<h1>Buurtagenda</h1>",
         _subscribe("../agenda.ics", first),
         f"<p>Per locatie: {links}</p>" if links else "",
-        agenda_tables(cards, first, last, "../", locations),
-        _islamic_note(rows_by_month(cards, first, last)),
+        agenda_tables(rows, last, "../", locations),
+        _islamic_note(rows.months),
     ]
     return page_meta("Buurtagenda", description="Wat er de komende twaalf maanden in de buurten gebeurt") + block(
         "\n".join(p for p in parts if p), "bk-agenda-page"
     )
 
 
-def feed_items(cards: list[Card], site_url: str | None) -> list[FeedItem]:
-    items = []
-    for card in sorted(cards, key=lambda c: c.path):
-        entries = card_entries(card)
-        if entries:
-            url = f"{site_url.rstrip('/')}/{card.url}" if site_url else None
-            uid = f"{card.locatie}/{card.slug}"
-            items.append(FeedItem(uid, card.titel, entries, card.adres, card.samenvatting, url))
-    return items
+def feed_item(card: Card, entries: tuple[Entry, ...], site_url: str | None) -> FeedItem:
+    url = f"{site_url.rstrip('/')}/{card.url}" if site_url else None
+    return FeedItem(f"{card.locatie}/{card.slug}", card.titel, entries, card.adres, card.samenvatting, url)
+
+
+def feed_events(cards: list[Card], plans: Plans, first, last, reference, site_url: str | None) -> dict[str, bytes]:
+    """Each card's events as iCalendar text (card path → text), made once for every feed it is in."""
+    out = {}
+    for card in cards:
+        plan = plans[card.path]
+        if plan:
+            item = feed_item(card, tuple(e for e, _ in plan), site_url)
+            out[card.path] = item_events(item, first, last, reference, [found for _, found in plan])
+    return out
 
 
 def agenda_files(
     locations: dict[str, Location], cards: list[Card], reference: dt.datetime, first: dt.date, last: dt.date,
     site_url: str | None = None,
 ) -> dict[str, str | bytes]:  # fmt: skip
-    """Every agenda page and feed, by site path."""
+    """Every agenda page and feed, by site path: occurrences, rows and events made once per card."""
+    plans = plans_of(cards, first, last)
+    rows = schedule(cards, first, last, plans)
+    events = feed_events(cards, plans, first, last, reference, site_url)
+    paths = sorted(events)  # a feed lists its cards by path
     out: dict[str, str | bytes] = {
-        f"{PAGE}.md": all_agenda_page(locations, cards, first, last),
-        f"{PAGE}.ics": feed("Buurtagenda", feed_items(cards, site_url), first, last, reference),
+        f"{PAGE}.md": all_agenda_page(locations, rows, first, last),
+        f"{PAGE}.ics": calendar("Buurtagenda", [events[p] for p in paths]),
     }
+    per_location = rows.by_location()
+    in_feed = defaultdict(list)
+    for card in sorted(cards, key=lambda c: c.path):
+        if card.path in events:
+            in_feed[card.locatie].append(events[card.path])
     for slug, location in locations.items():
-        mine = [c for c in cards if c.locatie == slug]
-        out[f"{slug}/{PAGE}.md"] = location_agenda_page(location, mine, first, last)
-        name = f"Buurtagenda {location.naam}"
-        out[f"{slug}/{PAGE}.ics"] = feed(name, feed_items(mine, site_url), first, last, reference)
+        out[f"{slug}/{PAGE}.md"] = location_agenda_page(location, per_location[slug], first, last)
+        out[f"{slug}/{PAGE}.ics"] = calendar(f"Buurtagenda {location.naam}", in_feed[slug])
     return out

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+from icalendar import Calendar, Component, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 from ..core.agenda import Entry, Monthly, Named, Once, Weekly, Yearly
 from ..core.occurrences import Occurrence, occurrences
@@ -43,6 +43,23 @@ def feed(name: str, items: list[FeedItem], first: dt.date, last: dt.date, stamp:
         first, last: The agenda's window; rules start at their first occurrence in it.
         stamp: DTSTAMP of every event (the build's reference time, UTC).
     """
+    return calendar(name, [item_events(item, first, last, stamp) for item in items])
+
+
+def calendar(name: str, events: list[bytes]) -> bytes:
+    """The calendar around already serialised events (:func:`item_events`), in their order.
+
+    The same bytes as adding the events to the :class:`Calendar`: its text is its own lines,
+    then each subcomponent's, then ``END:VCALENDAR``. So an event is serialised once, however
+    many feeds (the location's, the site's) it appears in.
+    """
+    text = empty_calendar(name).to_ical()
+    assert text.endswith(_END)
+    return b"".join([text[: -len(_END)], *events, _END])
+
+
+def empty_calendar(name: str) -> Calendar:
+    """The calendar's own properties and its time zone, without events."""
     cal = Calendar()
     cal.add("prodid", "-//Buurtkaart//Buurtagenda//NL")
     cal.add("version", "2.0")
@@ -52,15 +69,38 @@ def feed(name: str, items: list[FeedItem], first: dt.date, last: dt.date, stamp:
     cal.add("name", name)
     cal.add("x-wr-timezone", TZID)
     cal.add_component(amsterdam_timezone())
-    for item in items:
-        for index, entry in enumerate(item.entries):
-            for event in _events(item, index, entry, first, last, stamp):
-                cal.add_component(event)
-    return cal.to_ical()
+    return cal
 
 
-def _events(item: FeedItem, index: int, entry: Entry, first, last, stamp) -> list[Event]:
-    found = occurrences((entry,), first, last)
+_END = b"END:VCALENDAR\r\n"
+
+
+def item_events(
+    item: FeedItem, first: dt.date, last: dt.date, stamp: dt.datetime, found: list[list[Occurrence]] | None = None
+) -> bytes:
+    """A card's VEVENTs as iCalendar text; ``found``: each entry's occurrences, when known already."""
+    events = []
+    for index, entry in enumerate(item.entries):
+        entry_found = found[index] if found is not None else occurrences((entry,), first, last)
+        events += _events(item, index, entry, entry_found, stamp)
+    return b"".join(to_ical(event) for event in events)
+
+
+def to_ical(component: Component) -> bytes:
+    """``component.to_ical()``, faster: only a line over 74 bytes goes through icalendar's folding
+    (which walks every character of every line); a shorter line stays as it is there too."""
+    lines = []
+    for line in component.content_lines():
+        if line:
+            raw = line.encode("utf-8")
+            lines.append(raw if len(raw) < _FOLD_AT else line.to_ical())
+    return b"\r\n".join(lines) + b"\r\n"
+
+
+_FOLD_AT = 75  # icalendar folds a line once it would reach 75 bytes
+
+
+def _events(item: FeedItem, index: int, entry: Entry, found: list[Occurrence], stamp) -> list[Event]:
     if not found:
         return []
     uid = f"{item.uid}/{index + 1}"
