@@ -56,11 +56,13 @@ def render(folder: Path, publiek: bool, root: Path) -> None:
     # Imported here: rendering loads folium and numpy (0.3 s), which every other command,
     # 'check' in CI first of all, would otherwise pay for at start-up.
     from ..core.history import reference_time
+    from ..render.card_pages import available_cpus
     from ..render.options import SiteOptions
     from ..render.site import generate
 
     try:
-        repo, out = generate(root, SiteOptions(public=publiek, reference=reference_time(root)))
+        options = SiteOptions(public=publiek, reference=reference_time(root), workers=available_cpus())
+        repo, out = generate(root, options)
     except BuurtkaartError as exc:
         fail_with_problems(exc.problems)
     out = engine_layout(out)

@@ -22,6 +22,7 @@ from ..core.errors import BuurtkaartError
 from ..core.geo import PDOK_LOCATIESERVER
 from ..core.history import last_commit_time, reference_time
 from ..core.version import package_version
+from ..render.card_pages import available_cpus
 from ..render.easy_read import READ_ALOUD_SCRIPT
 from ..render.githost import git_host
 from ..render.help import DEFAULT_NAV, packaged_pages
@@ -128,6 +129,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             site_url=config.site_url or None,
             address_search=self.config.adreszoeker_url if self.config.adreszoeker else None,
             git=git_host(config.repo_url, config.edit_uri, self._docs_to_root(config)),
+            # Card pages on every CPU; not while serving (a server's threads and fork do not mix,
+            # and its caches make a rebuild small anyway).
+            workers=1 if self.serving else available_cpus(),
         )
         try:
             repo, generated = generate(self.root, options)

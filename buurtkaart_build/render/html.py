@@ -100,6 +100,17 @@ def icon_before(selector: str, name: str) -> None:
         _icons_before[selector] = name
 
 
+def icons_in_use() -> tuple[frozenset[str], dict[str, str]]:
+    """What :func:`icon` and :func:`icon_before` handed out: to carry over from another process."""
+    return frozenset(_used_icons), dict(_icons_before)
+
+
+def add_icons(names: frozenset[str], before: dict[str, str]) -> None:
+    """Take over icons handed out in another process (see :func:`icons_in_use`)."""
+    _used_icons.update(names)
+    _icons_before.update(before)
+
+
 def reset_icons() -> None:
     _used_icons.clear()
     _icons_before.clear()

@@ -26,6 +26,8 @@ class SiteOptions:
     # The form's address search (PDOK Locatieserver, suggest and free); None = off.
     address_search: str | None = PDOK_LOCATIESERVER
     git: GitHost | None = None  # from repo_url / edit_uri: edit links and the form's way out
+    # Processes that make the card pages (render.card_pages); 1: all in this process (serve).
+    workers: int = 1
 
 
 Output = dict[str, str | bytes]  # site path → page text or file bytes

@@ -16,19 +16,19 @@ from ..core.models import Card
 from ..core.repository import Repository, load_repository
 from ..match.engine import needs_with_match
 from ..match.vocabulary import vocabulary_of
-from .card_page import card_page
+from .card_pages import card_pages
 from .easy_read import FOLDER as EASY
-from .easy_read import easy_card_page, easy_index_page
+from .easy_read import easy_index_page
 from .export import site_exports
 from .form_page import FORM_PAGE, form_page
 from .html import ASSET_DIR, block, icon_css, reset_icons
-from .map_page import map_assets, map_pages, mini_map
+from .map_page import map_assets, map_pages
 from .matching import location_matches, matching_pages
 from .options import Output, SiteOptions
 from .pages import category_page, location_page, locations_index, locations_page, tags_page
 from .photos import Shown, photo_files, site_photos
 from .plan_site import agenda_pages, plan_pages, print_pages
-from .qr import QR_SHEET, QrCode, page_address, qr_code, qr_image, qr_sheet, view_id
+from .qr import QR_SHEET, QrCode, qr_sheet
 
 Builder = Callable[[Repository, SiteOptions], Output]
 
@@ -46,6 +46,9 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
     matches = location_matches(repo, vocabulary_of(repo.themes))
     out.update(matching_pages(repo, vocabulary_of(repo.themes), public=options.public, matches=matches))
     out.update(plan_pages(repo, options, matches))
+    made = iter(
+        card_pages([(c, loc) for slug, loc in repo.locations.items() for c in repo.cards_of(slug)], options, shown)
+    )
     for slug, location in repo.locations.items():
         cards = repo.cards_of(slug)
         out[f"{slug}/index.md"] = location_page(location, cards, matched=needs_with_match(matches[slug]))
@@ -54,14 +57,11 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
         out[f"{slug}/{EASY}/index.md"] = easy_index_page(location, cards, shown)
         codes: dict[str, QrCode] = {}
         for card in cards:
-            edit = options.git.edit_url(card.path) if options.git else None
-            code, qr_html = card_qr(options.site_url, card)
-            if code is not None:
-                codes[card.slug] = code
-            out[f"{slug}/{card.slug}.md"] = card_page(
-                card, location, public=options.public, extra=_card_extra(qr_html), photos=shown(card), edit_url=edit
-            )
-            out[f"{slug}/{EASY}/{card.slug}.md"] = easy_card_page(card, location, shown(card))
+            pages = next(made)
+            if pages.code is not None:
+                codes[card.slug] = pages.code
+            out[f"{slug}/{card.slug}.md"] = pages.page
+            out[f"{slug}/{EASY}/{card.slug}.md"] = pages.easy
         if codes:
             out[f"{slug}/{QR_SHEET}"] = qr_sheet(codes)
         out[f"{slug}/{FORM_PAGE}.md"] = form_page(location, cards, options, theme_names(repo))
@@ -90,26 +90,6 @@ def photo_files_builder(repo: Repository, options: SiteOptions) -> Output:
     for path, photos in site_photos(repo).items():
         out.update(photo_files(cards[path].locatie, photos))
     return out
-
-
-def card_qr(site_url: str | None, card: Card) -> tuple[QrCode | None, str]:
-    """A card's printed QR code, and the figure that shows it from its location's sheet
-    (``<locatie>/qr.svg``); nothing without a ``site_url``."""
-    url = page_address(site_url, card.url)
-    if url is None:
-        return None, ""
-    code = qr_code(url)
-    src = f"../{QR_SHEET}#{view_id(card.slug)}"
-    return code, qr_image(code, url, src, "Deze kaart op de site", cls="bk-qr-figure bk-print-only")
-
-
-def _card_extra(qr_html: str):
-    """The small map, and (on paper only) the QR code that leads back to the card's page."""
-
-    def extra(card) -> str:
-        return mini_map(card) + qr_html
-
-    return extra
 
 
 def stylesheets(repo: Repository, options: SiteOptions) -> Output:

@@ -1,0 +1,110 @@
+"""Each card's pages: its page, its easy-read page and its QR code, made on every CPU of the machine.
+
+Making them is most of the work of a build (the Markdown of the notes, the QR code): ~1 ms a
+card. They depend on nothing but the card, its location, its photos and the site's options,
+so with ``SiteOptions.workers`` > 1 forked processes make slices of the cards; the pages come
+back in the cards' order, so the site is byte for byte the one a single process makes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..core.models import Card, Location
+from .card_page import card_page
+from .easy_read import easy_card_page
+from .html import add_icons, icons_in_use
+from .map_page import mini_map
+from .options import SiteOptions
+from .photos import Shown
+from .qr import QR_SHEET, QrCode, page_address, qr_code, qr_image, view_id
+
+MIN_CARDS_A_WORKER = 250  # below this a process costs more than it saves
+
+
+@dataclass(frozen=True)
+class CardPages:
+    page: str  # Markdown source of the card page
+    easy: str  # ... of its easy-read page
+    code: QrCode | None  # its QR code (None without a site_url)
+
+
+Job = tuple[list[tuple[Card, Location]], SiteOptions, Callable[[Card], list[Shown]]]
+_job: Job | None = None  # what forked workers inherit (set just before the fork)
+
+
+def card_pages(cards: list[tuple[Card, Location]], options: SiteOptions, shown) -> list[CardPages]:
+    """The pages of each ``(card, location)``, in the same order."""
+    workers = min(options.workers, len(cards) // MIN_CARDS_A_WORKER)
+    if workers < 2 or not _can_fork():
+        return [_pages(card, location, options, shown) for card, location in cards]
+    global _job
+    _job = (cards, options, shown)
+    try:
+        slices = _slices(len(cards), workers * 4)  # small slices: an even load
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            done = pool.map(_make_slice, slices, chunksize=1)
+    finally:
+        _job = None
+    pages: list[CardPages] = []
+    for made, (names, before) in done:
+        pages.extend(made)
+        add_icons(names, before)  # the stylesheet draws the icons the workers' pages use
+    return pages
+
+
+def _can_fork() -> bool:
+    # fork: the workers start with this process's memory (cards, vocabulary), nothing pickled in.
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover
+        return os.cpu_count() or 1
+
+
+def _slices(total: int, parts: int) -> list[tuple[int, int]]:
+    size = -(-total // parts)
+    return [(start, min(start + size, total)) for start in range(0, total, size)]
+
+
+def _make_slice(bounds: tuple[int, int]) -> tuple[list[CardPages], tuple[frozenset[str], dict[str, str]]]:
+    assert _job is not None
+    cards, options, shown = _job
+    made = [_pages(card, location, options, shown) for card, location in cards[bounds[0] : bounds[1]]]
+    return made, icons_in_use()
+
+
+def _pages(card: Card, location: Location, options: SiteOptions, shown) -> CardPages:
+    edit = options.git.edit_url(card.path) if options.git else None
+    code, qr_html = card_qr(options.site_url, card)
+    page = card_page(
+        card, location, public=options.public, extra=_card_extra(qr_html), photos=shown(card), edit_url=edit
+    )
+    return CardPages(page=page, easy=easy_card_page(card, location, shown(card)), code=code)
+
+
+def card_qr(site_url: str | None, card: Card) -> tuple[QrCode | None, str]:
+    """A card's printed QR code, and the figure that shows it from its location's sheet
+    (``<locatie>/qr.svg``); nothing without a ``site_url``."""
+    url = page_address(site_url, card.url)
+    if url is None:
+        return None, ""
+    code = qr_code(url)
+    src = f"../{QR_SHEET}#{view_id(card.slug)}"
+    return code, qr_image(code, url, src, "Deze kaart op de site", cls="bk-qr-figure bk-print-only")
+
+
+def _card_extra(qr_html: str):
+    """The small map, and (on paper only) the QR code that leads back to the card's page."""
+
+    def extra(card) -> str:
+        return mini_map(card) + qr_html
+
+    return extra

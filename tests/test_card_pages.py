@@ -1,0 +1,46 @@
+"""Card pages made by several processes are the pages one process makes, in the same order."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+from repo_files import ROOT
+
+from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.render import card_pages
+from buurtkaart_build.render.options import SiteOptions
+from buurtkaart_build.render.site import render_site
+
+SITE_URL = "https://buurtkaart.example.org/"
+
+
+def test_workers_make_the_same_site_as_one_process(monkeypatch):
+    repo = load_repository(ROOT)
+    alone = render_site(repo, SiteOptions(site_url=SITE_URL, workers=1))
+    forks = []
+    real = multiprocessing.get_context
+
+    def spy(method=None):
+        forks.append(method)
+        return real(method)
+
+    monkeypatch.setattr(card_pages, "MIN_CARDS_A_WORKER", 5)  # the demo's 42 cards are enough for two
+    monkeypatch.setattr(card_pages.multiprocessing, "get_context", spy)
+    together = render_site(repo, SiteOptions(site_url=SITE_URL, workers=2))
+    assert forks == ["fork"]  # the pages really were made by other processes
+    assert list(together) == list(alone)
+    assert [path for path in alone if together[path] != alone[path]] == []  # incl. the stylesheet's icons
+
+
+def test_small_sites_stay_in_one_process(monkeypatch):
+    monkeypatch.setattr(card_pages.multiprocessing, "get_context", lambda method=None: 1 / 0)
+    repo = load_repository(ROOT)
+    assert render_site(repo, SiteOptions(site_url=SITE_URL, workers=8))  # 42 cards: below the threshold
+
+
+def test_slices_cover_every_card_once_in_order():
+    for total in (1, 7, 250, 1_001):
+        for parts in (1, 3, 8):
+            slices = card_pages._slices(total, parts)
+            assert [i for start, end in slices for i in range(start, end)] == list(range(total))
+            assert len(slices) <= parts
