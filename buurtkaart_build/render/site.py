@@ -46,9 +46,8 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
     matches = location_matches(repo, vocabulary_of(repo.themes))
     out.update(matching_pages(repo, vocabulary_of(repo.themes), public=options.public, matches=matches))
     out.update(plan_pages(repo, options, matches))
-    made = iter(
-        card_pages([(c, loc) for slug, loc in repo.locations.items() for c in repo.cards_of(slug)], options, shown)
-    )
+    every_card = [(card, location) for slug, location in repo.locations.items() for card in repo.cards_of(slug)]
+    made = dict(zip((card.path for card, _ in every_card), card_pages(every_card, options, shown), strict=True))
     for slug, location in repo.locations.items():
         cards = repo.cards_of(slug)
         out[f"{slug}/index.md"] = location_page(location, cards, matched=needs_with_match(matches[slug]))
@@ -57,7 +56,7 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
         out[f"{slug}/{EASY}/index.md"] = easy_index_page(location, cards, shown)
         codes: dict[str, QrCode] = {}
         for card in cards:
-            pages = next(made)
+            pages = made[card.path]
             if pages.code is not None:
                 codes[card.slug] = pages.code
             out[f"{slug}/{card.slug}.md"] = pages.page
