@@ -88,7 +88,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
     def _new_frames(self) -> FrameCache:
         return FrameCache(
             finish=lambda html, page: self._lean(html, page),
-            fragment=lambda html, page: self.lean.fragment(html, "../" * page.url.count("/")),
+            fragment=lambda html, page: self.lean.fragment(html, _to_root(page)),
         )
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -231,7 +231,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     def _lean(self, output: str, page) -> str:
         generated = page.file.src_uri in self.generated
-        return self.lean.page(fix_theme_html(output), "../" * page.url.count("/"), generated=generated)
+        return self.lean.page(fix_theme_html(output), _to_root(page), generated=generated)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         sprite = Path(config.site_dir, SPRITE)
@@ -246,3 +246,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+def _to_root(page) -> str:
+    """The way from a page's folder to the site root: ``"../../"`` for ``de-kastanje/bakkerij/``."""
+    return "../" * page.url.count("/")

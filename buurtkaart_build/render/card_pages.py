@@ -84,8 +84,9 @@ def _make_slice(bounds: tuple[int, int]) -> tuple[list[CardPages], tuple[frozens
 def _pages(card: Card, location: Location, options: SiteOptions, shown) -> CardPages:
     edit = options.git.edit_url(card.path) if options.git else None
     code, qr_html = card_qr(options.site_url, card)
+    # After the facts: the small map, and (on paper only) the QR code that leads back to the page.
     page = card_page(
-        card, location, public=options.public, extra=_card_extra(qr_html), photos=shown(card), edit_url=edit
+        card, location, public=options.public, extra=lambda c: mini_map(c) + qr_html, photos=shown(card), edit_url=edit
     )
     return CardPages(page=page, easy=easy_card_page(card, location, shown(card)), code=code)
 
@@ -99,12 +100,3 @@ def card_qr(site_url: str | None, card: Card) -> tuple[QrCode | None, str]:
     code = qr_code(url)
     src = f"../{QR_SHEET}#{view_id(card.slug)}"
     return code, qr_image(code, url, src, "Deze kaart op de site", cls="bk-qr-figure bk-print-only")
-
-
-def _card_extra(qr_html: str):
-    """The small map, and (on paper only) the QR code that leads back to the card's page."""
-
-    def extra(card) -> str:
-        return mini_map(card) + qr_html
-
-    return extra
