@@ -44,3 +44,26 @@ def test_slices_cover_every_card_once_in_order():
             slices = card_pages._slices(total, parts)
             assert [i for start, end in slices for i in range(start, end)] == list(range(total))
             assert len(slices) <= parts
+
+
+def test_workers_start_before_the_rest_of_the_site_and_stop_when_it_fails(monkeypatch):
+    """The card pages are made while the rest of the site is; a failing builder leaves no worker behind."""
+    from buurtkaart_build.render import site
+
+    monkeypatch.setattr(card_pages, "MIN_CARDS_A_WORKER", 5)
+    seen = []
+
+    def failing_builder(repo, options):
+        seen.append([p.name for p in multiprocessing.active_children()])
+        raise RuntimeError("builder broke")
+
+    monkeypatch.setattr(site, "BUILDERS", [failing_builder])
+    repo = load_repository(ROOT)
+    try:
+        render_site(repo, SiteOptions(site_url=SITE_URL, workers=2))
+    except RuntimeError:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("the builder's error was swallowed")
+    assert len(seen[0]) == 2  # the workers were already running while the other pages were made
+    assert multiprocessing.active_children() == []

@@ -37,24 +37,53 @@ Job = tuple[list[tuple[Card, Location]], SiteOptions, Callable[[Card], list[Show
 _job: Job | None = None  # what forked workers inherit (set just before the fork)
 
 
-def card_pages(cards: list[tuple[Card, Location]], options: SiteOptions, shown) -> list[CardPages]:
-    """The pages of each ``(card, location)``, in the same order."""
-    workers = min(options.workers, len(cards) // MIN_CARDS_A_WORKER)
-    if workers < 2 or not _can_fork():
-        return [_pages(card, location, options, shown) for card, location in cards]
-    global _job
-    _job = (cards, options, shown)
-    try:
-        slices = _slices(len(cards), workers * 4)  # small slices: an even load
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            done = pool.map(_make_slice, slices, chunksize=1)
-    finally:
-        _job = None
-    pages: list[CardPages] = []
-    for made, (names, before) in done:
-        pages.extend(made)
-        add_icons(names, before)  # the stylesheet draws the icons the workers' pages use
-    return pages
+class CardPagesJob:
+    """The pages of each ``(card, location)``, in the same order; started at once, collected by :meth:`result`.
+
+    With workers, forked processes make the pages while this process goes on with the rest of
+    the site (matching, maps, agenda): on two CPUs the two overlap.
+    """
+
+    def __init__(self, cards: list[tuple[Card, Location]], options: SiteOptions, shown) -> None:
+        self._job: Job = (cards, options, shown)
+        self._pool = None
+        self._pending = None
+        self._pages: list[CardPages] | None = None
+        workers = min(options.workers, len(cards) // MIN_CARDS_A_WORKER)
+        if workers >= 2 and _can_fork():
+            global _job
+            _job = self._job  # what the workers inherit
+            try:
+                self._pool = multiprocessing.get_context("fork").Pool(workers)
+            finally:
+                _job = None
+            slices = _slices(len(cards), workers * 4)  # small slices: an even load
+            self._pending = self._pool.map_async(_make_slice, slices, chunksize=1)
+
+    def result(self) -> list[CardPages]:
+        if self._pages is not None:
+            return self._pages
+        if self._pool is None:
+            cards, options, shown = self._job
+            self._pages = [_pages(card, location, options, shown) for card, location in cards]
+            return self._pages
+        try:
+            done = self._pending.get()
+        finally:
+            self.close()
+        pages: list[CardPages] = []
+        for made, (names, before) in done:
+            pages.extend(made)
+            add_icons(names, before)  # the stylesheet draws the icons the workers' pages use
+        self._pages = pages
+        return pages
+
+    def close(self) -> None:
+        """Stop the workers (also when the build failed before :meth:`result`)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
 
 
 def _can_fork() -> bool:

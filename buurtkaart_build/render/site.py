@@ -12,11 +12,11 @@ from pathlib import Path
 
 from ..core.choices import CATEGORIES
 from ..core.errors import BuurtkaartError
-from ..core.models import Card
+from ..core.models import Card, Location
 from ..core.repository import Repository, load_repository
 from ..match.engine import needs_with_match
 from ..match.vocabulary import vocabulary_of
-from .card_pages import card_pages
+from .card_pages import CardPages, CardPagesJob
 from .easy_read import FOLDER as EASY
 from .easy_read import easy_index_page
 from .export import site_exports
@@ -33,12 +33,27 @@ from .qr import QR_SHEET, QrCode, qr_sheet
 Builder = Callable[[Repository, SiteOptions], Output]
 
 
-def core_pages(repo: Repository, options: SiteOptions) -> Output:
+def _shown(repo: Repository) -> Callable[[Card], list[Shown]]:
     photos = site_photos(repo)
 
     def shown(card: Card) -> list[Shown]:
         return [s for s, _ in photos.get(card.path, [])]
 
+    return shown
+
+
+def _every_card(repo: Repository) -> list[tuple[Card, Location]]:
+    return [(card, location) for slug, location in repo.locations.items() for card in repo.cards_of(slug)]
+
+
+def start_card_pages(repo: Repository, options: SiteOptions) -> CardPagesJob:
+    """Each card's page, easy-read page and QR code, by forked workers on a large site (at once)."""
+    return CardPagesJob(_every_card(repo), options, _shown(repo))
+
+
+def other_core_pages(repo: Repository, options: SiteOptions) -> Output:
+    """The locations, categories, themes, matching, plan, easy-read index and form pages."""
+    shown = _shown(repo)
     out: Output = {
         "locaties.md": locations_page(list(repo.locations.values()), repo.cards_of),
         "tags.md": tags_page(repo.cards, repo.locations),
@@ -46,24 +61,31 @@ def core_pages(repo: Repository, options: SiteOptions) -> Output:
     matches = location_matches(repo, vocabulary_of(repo.themes))
     out.update(matching_pages(repo, vocabulary_of(repo.themes), public=options.public, matches=matches))
     out.update(plan_pages(repo, options, matches))
-    every_card = [(card, location) for slug, location in repo.locations.items() for card in repo.cards_of(slug)]
-    made = dict(zip((card.path for card, _ in every_card), card_pages(every_card, options, shown), strict=True))
+    names = theme_names(repo)
     for slug, location in repo.locations.items():
         cards = repo.cards_of(slug)
         out[f"{slug}/index.md"] = location_page(location, cards, matched=needs_with_match(matches[slug]))
         for category in CATEGORIES:
             out[f"{slug}/{category}.md"] = category_page(location, category, cards, photos_of=shown)
         out[f"{slug}/{EASY}/index.md"] = easy_index_page(location, cards, shown)
+        out[f"{slug}/{FORM_PAGE}.md"] = form_page(location, cards, options, names)
+    return out
+
+
+def card_files(repo: Repository, made: list[CardPages]) -> Output:
+    """The card pages, easy-read pages and each location's QR sheet, from :class:`CardPagesJob`'s result."""
+    out: Output = {}
+    pages_of = dict(zip((card.path for card, _ in _every_card(repo)), made, strict=True))
+    for slug in repo.locations:
         codes: dict[str, QrCode] = {}
-        for card in cards:
-            pages = made[card.path]
+        for card in repo.cards_of(slug):
+            pages = pages_of[card.path]
             if pages.code is not None:
                 codes[card.slug] = pages.code
             out[f"{slug}/{card.slug}.md"] = pages.page
             out[f"{slug}/{EASY}/{card.slug}.md"] = pages.easy
         if codes:
             out[f"{slug}/{QR_SHEET}"] = qr_sheet(codes)
-        out[f"{slug}/{FORM_PAGE}.md"] = form_page(location, cards, options, theme_names(repo))
     return out
 
 
@@ -113,8 +135,8 @@ def css_files() -> dict[str, str]:
     }
 
 
+# Besides the core pages (:func:`render_site` makes those first).
 BUILDERS: list[Builder] = [
-    core_pages,
     photo_files_builder,
     stylesheets,
     map_pages,
@@ -129,8 +151,15 @@ def render_site(repo: Repository, options: SiteOptions) -> Output:
     """Every generated file; the caller has checked that ``repo`` has no errors."""
     out: Output = {}
     reset_icons()
-    for builder in BUILDERS:
-        out.update(builder(repo, options))
+    # The card pages are most of the work: forked workers make them while the rest is made here.
+    job = start_card_pages(repo, options)
+    try:
+        out.update(other_core_pages(repo, options))
+        for builder in BUILDERS:
+            out.update(builder(repo, options))
+        out.update(card_files(repo, job.result()))
+    finally:
+        job.close()
     rank_for_search(out, {f"{card.locatie}/{card.slug}.md" for card in repo.cards})
     # One stylesheet for every page (one request, cached): the package's, then every icon used above.
     out[f"{ASSET_DIR}/{SITE_CSS}"] = "\n".join([*css_files().values(), icon_css()])
