@@ -410,6 +410,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--workdir", type=Path, help="generate here (kept) instead of a temporary folder")
     parser.add_argument("--repeat", type=int, default=1, help="run each timed command N times, keep the fastest")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", choices=[c for c, _ in SIZES], help="only these sizes (number of cards)"
+    )
     args = parser.parse_args(argv)
     global REPEAT, QUICK
     REPEAT = max(1, args.repeat)
@@ -418,7 +421,8 @@ def main(argv: list[str] | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="buurtkaart-bench-") as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
-        for cards, locations in QUICK_SIZES if args.quick else SIZES:
+        sizes = QUICK_SIZES if args.quick else [(c, n) for c, n in SIZES if not args.sizes or c in args.sizes]
+        for cards, locations in sizes:
             print(f"… {cards:,} cards, {locations} locations", file=sys.stderr, flush=True)
             results["sizes"][cards] = measure_size(cards, locations, workdir)
         single = 100 if args.quick else 1_000

@@ -7,6 +7,7 @@ import multiprocessing
 from repo_files import ROOT
 
 from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.core.workers import slices
 from buurtkaart_build.render import card_pages
 from buurtkaart_build.render.options import SiteOptions
 from buurtkaart_build.render.site import render_site
@@ -41,9 +42,9 @@ def test_small_sites_stay_in_one_process(monkeypatch):
 def test_slices_cover_every_card_once_in_order():
     for total in (1, 7, 250, 1_001):
         for parts in (1, 3, 8):
-            slices = card_pages._slices(total, parts)
-            assert [i for start, end in slices for i in range(start, end)] == list(range(total))
-            assert len(slices) <= parts
+            parts_made = slices(total, parts)
+            assert [i for start, end in parts_made for i in range(start, end)] == list(range(total))
+            assert len(parts_made) <= parts
 
 
 def test_workers_start_before_the_rest_of_the_site_and_stop_when_it_fails(monkeypatch):

@@ -56,7 +56,7 @@ def render(folder: Path, publiek: bool, root: Path) -> None:
     # Imported here: rendering loads folium and numpy (0.3 s), which every other command,
     # 'check' in CI first of all, would otherwise pay for at start-up.
     from ..core.history import reference_time
-    from ..render.card_pages import available_cpus
+    from ..core.workers import available_cpus
     from ..render.options import SiteOptions
     from ..render.site import generate
 

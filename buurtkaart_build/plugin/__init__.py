@@ -22,7 +22,7 @@ from ..core.errors import BuurtkaartError
 from ..core.geo import PDOK_LOCATIESERVER
 from ..core.history import last_commit_time, reference_time
 from ..core.version import package_version
-from ..render.card_pages import available_cpus
+from ..core.workers import available_cpus
 from ..render.easy_read import READ_ALOUD_SCRIPT
 from ..render.githost import git_host
 from ..render.help import DEFAULT_NAV, packaged_pages
@@ -30,6 +30,7 @@ from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
 from ..render.site import HOME_MARKER, generate, home_table, rank_below_cards, source_files, stylesheet_names
 from .frames import FRAMED_TEMPLATE, FrameCache
+from .later_pages import LaterPages
 from .lean_html import SPRITE, LeanHtml
 from .ready_pages import (
     add_search_entry,
@@ -78,6 +79,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.ready: dict[str, str] = {}  # src_uri -> the page's ready HTML (see ready_pages)
         self.lean = LeanHtml()
         self.frames = self._new_frames()
+        self.later = LaterPages()
+        self.workers = 1
         # While serving (MkDocs keeps this instance between rebuilds because of on_startup):
         self.serving = False
         self.cache = PageCache()
@@ -120,6 +123,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Card pages (here) and framed pages (on_post_build) on every CPU; not while serving (a
+        # server's threads and fork do not mix, and its caches make a rebuild small anyway).
+        self.workers = 1 if self.serving else available_cpus()
         # Before MkDocs cleans the site folder: invalid data leaves the old site untouched.
         options = SiteOptions(
             public=self.config.publiek,
@@ -129,9 +135,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             site_url=config.site_url or None,
             address_search=self.config.adreszoeker_url if self.config.adreszoeker else None,
             git=git_host(config.repo_url, config.edit_uri, self._docs_to_root(config)),
-            # Card pages on every CPU; not while serving (a server's threads and fork do not mix,
-            # and its caches make a rebuild small anyway).
-            workers=1 if self.serving else available_cpus(),
+            workers=self.workers,
         )
         try:
             repo, generated = generate(self.root, options)
@@ -172,13 +176,21 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
         self.frames = self._new_frames()  # a new build: the theme or its configuration may have changed
         self.frames.start(nav)
+        self.nav = nav
         return nav
 
+    @event_priority(-100)  # last: every page as the other plugins left it
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self.env = env
         if self.serving:
             env.bytecode_cache = self.compiled
+        self.later.take(files, self.frames.members, config, serving=self.serving)
         return add_templates(env)
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        if self.later.all_included is not None:
+            context["pages"] = self.later.all_included  # the sitemap lists the pages built later too
+        return context
 
     def on_pre_page(self, page, config: MkDocsConfig, files: Files):
         content = self.generated.get(page.file.src_uri)
@@ -212,6 +224,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     @event_priority(-100)  # last: the context as every other plugin left it
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        if self.later.all_pages is not None:
+            context["pages"] = self.later.all_pages  # every page, also those built later
         if page.meta.get("template") == FRAMED_TEMPLATE:
             self.frames.render(self.env, context, page)
         return context
@@ -229,11 +243,20 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
                 self.cache.pages[src] = (key, kept)
         return with_banner(kept, self.banner) if self.banner else kept
 
+    def _state(self) -> dict:
+        """What building a page changes in this plugin (carried back from forked workers)."""
+        return {"symbols": dict(self.lean.symbols), "rendered": self.frames.rendered}
+
     def _lean(self, output: str, page) -> str:
         generated = page.file.src_uri in self.generated
         return self.lean.page(fix_theme_html(output), _to_root(page), generated=generated)
 
+    @event_priority(100)  # first: the pages are there when other plugins finish the site
     def on_post_build(self, config: MkDocsConfig) -> None:
+        for before, after in self.later.build(config, self.nav, self.env, self.workers, self._state):
+            self.lean.symbols.update(after["symbols"])  # theme icons the workers' pages use
+            self.frames.rendered += after["rendered"] - before["rendered"]
+        self.later.all_pages = self.later.all_included = None
         sprite = Path(config.site_dir, SPRITE)
         sprite.parent.mkdir(parents=True, exist_ok=True)
         sprite.write_text(self.lean.sprite(), encoding="utf-8")

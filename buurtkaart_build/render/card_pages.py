@@ -9,12 +9,11 @@ back in the cards' order, so the site is byte for byte the one a single process 
 from __future__ import annotations
 
 import multiprocessing
-import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.models import Card, Location
+from ..core.workers import can_fork, slices
 from .card_page import card_page
 from .easy_read import easy_card_page
 from .html import add_icons, icons_in_use
@@ -50,15 +49,15 @@ class CardPagesJob:
         self._pending = None
         self._pages: list[CardPages] | None = None
         workers = min(options.workers, len(cards) // MIN_CARDS_A_WORKER)
-        if workers >= 2 and _can_fork():
+        if workers >= 2 and can_fork():
             global _job
             _job = self._job  # what the workers inherit
             try:
                 self._pool = multiprocessing.get_context("fork").Pool(workers)
             finally:
                 _job = None
-            slices = _slices(len(cards), workers * 4)  # small slices: an even load
-            self._pending = self._pool.map_async(_make_slice, slices, chunksize=1)
+            # Small slices: an even load.
+            self._pending = self._pool.map_async(_make_slice, slices(len(cards), workers * 4), chunksize=1)
 
     def result(self) -> list[CardPages]:
         if self._pages is not None:
@@ -84,23 +83,6 @@ class CardPagesJob:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
-
-
-def _can_fork() -> bool:
-    # fork: the workers start with this process's memory (cards, vocabulary), nothing pickled in.
-    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-
-
-def available_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover
-        return os.cpu_count() or 1
-
-
-def _slices(total: int, parts: int) -> list[tuple[int, int]]:
-    size = -(-total // parts)
-    return [(start, min(start + size, total)) for start in range(0, total, size)]
 
 
 def _make_slice(bounds: tuple[int, int]) -> tuple[list[CardPages], tuple[frozenset[str], dict[str, str]]]:

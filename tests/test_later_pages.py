@@ -1,0 +1,131 @@
+"""Framed pages built after MkDocs' loop (plugin.later_pages) are the pages the loop would build.
+
+Each test builds the demo in this process and compares every file with a build in which the
+plugin leaves all pages to MkDocs' loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from repo_files import ROOT
+
+from buurtkaart_build.plugin import later_pages
+from buurtkaart_build.plugin.frames import FrameCache
+from buurtkaart_build.plugin.later_pages import LaterPages
+
+EDITING = {"repo_url": "https://github.com/voorbeeld/buurtkaart", "edit_uri": "edit/main/docs/"}
+
+
+@pytest.fixture(autouse=True)
+def fixed_time(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+
+
+def built(tmp_path: Path, name: str, **overrides):
+    site = tmp_path / name
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), **EDITING, **overrides)
+    build(config)
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return files, config
+
+
+@pytest.fixture
+def taken(monkeypatch):
+    """The pages each build left to the plugin (src_uri), in order."""
+    seen: list[list[str]] = []
+    real = LaterPages.take
+
+    def spy(self, files, members, config, *, serving):
+        real(self, files, members, config, serving=serving)
+        seen.append([page.file.src_uri for page in self.pages])
+
+    monkeypatch.setattr(LaterPages, "take", spy)
+    return seen
+
+
+@pytest.fixture
+def all_in_the_loop(tmp_path, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(LaterPages, "take", lambda self, *args, **kwargs: None)
+        files, _ = built(tmp_path, "loop")
+    return files
+
+
+def assert_same(site: dict, reference: dict) -> None:
+    assert site.keys() == reference.keys()
+    assert [path for path in site if site[path] != reference[path]] == []
+
+
+def test_pages_built_later_are_the_pages_the_loop_builds(tmp_path, all_in_the_loop, taken):
+    site, config = built(tmp_path, "later")
+    assert_same(site, all_in_the_loop)
+    later = taken[-1]
+    cards = [path for path in site if path.count("/") == 2 and path.endswith("/index.html")]
+    assert len(later) > len(cards)  # card pages and their easy-read pages, all but two of each kind
+    assert "de-kastanje/zwembad-het-spetterhuis.md" in later
+    sitemap = site["sitemap.xml"].decode()
+    assert "/de-kastanje/zwembad-het-spetterhuis/</loc>" in sitemap  # the sitemap still lists them
+    assert config.plugins["buurtkaart"].frames.rendered < len(later) / 4
+
+
+def test_forked_workers_build_the_same_pages(tmp_path, monkeypatch, all_in_the_loop, taken):
+    forks = []
+    real = multiprocessing.get_context
+
+    def spy(method=None):
+        forks.append(method)
+        return real(method)
+
+    monkeypatch.setattr(later_pages, "MIN_PAGES_A_WORKER", 5)  # the demo's pages are enough for two
+    monkeypatch.setattr(later_pages.multiprocessing, "get_context", spy)
+    monkeypatch.setattr("buurtkaart_build.plugin.available_cpus", lambda: 2)
+    monkeypatch.setattr("buurtkaart_build.render.card_pages.MIN_CARDS_A_WORKER", 10_000)  # only this fork
+    site, _ = built(tmp_path, "workers")
+    assert forks == ["fork"]
+    assert taken[-1]
+    assert_same(site, all_in_the_loop)  # incl. the sprite of theme icons the workers' pages use
+
+
+def test_a_warning_in_a_worker_is_shown_once_and_fails_a_strict_build(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(later_pages, "MIN_PAGES_A_WORKER", 5)
+    monkeypatch.setattr("buurtkaart_build.plugin.available_cpus", lambda: 2)
+    real = FrameCache.render
+
+    def render(self, env, context, page):
+        if page.file.src_uri == "de-kastanje/zwembad-het-spetterhuis.md":
+            logging.getLogger("mkdocs.plugins.test").warning("let op: %s", page.file.src_uri)
+        return real(self, env, context, page)
+
+    monkeypatch.setattr(FrameCache, "render", render)
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort, match="1 warnings in strict mode"):
+        built(tmp_path, "strict", strict=True)
+    shown = [r.getMessage() for r in caplog.records if r.getMessage().startswith("let op")]
+    assert shown == ["let op: de-kastanje/zwembad-het-spetterhuis.md"]
+
+
+class SeesEveryPage(BasePlugin):
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def on_post_page(self, output, page, config):
+        self.seen.append(page.file.src_uri)
+        return output
+
+
+def test_another_plugin_that_sees_pages_keeps_every_page_in_the_loop(tmp_path, taken):
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    other = SeesEveryPage()
+    config.plugins["sees-every-page"] = other
+    build(config)
+    assert taken[-1] == []
+    assert "de-kastanje/zwembad-het-spetterhuis.md" in other.seen
+    pages = list((tmp_path / "site").rglob("index.html"))
+    assert len(other.seen) == len(pages)
