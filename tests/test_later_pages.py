@@ -20,6 +20,7 @@ from repo_files import ROOT
 from buurtkaart_build.plugin import later_pages
 from buurtkaart_build.plugin.frames import FrameCache
 from buurtkaart_build.plugin.later_pages import LaterPages
+from buurtkaart_build.plugin.serve import PageCache
 
 EDITING = {"repo_url": "https://github.com/voorbeeld/buurtkaart", "edit_uri": "edit/main/docs/"}
 
@@ -43,8 +44,8 @@ def taken(monkeypatch):
     seen: list[list[str]] = []
     real = LaterPages.take
 
-    def spy(self, files, members, config, *, serving):
-        real(self, files, members, config, serving=serving)
+    def spy(self, files, members, config, **kwargs):
+        real(self, files, members, config, **kwargs)
         seen.append([page.file.src_uri for page in self.pages])
 
     monkeypatch.setattr(LaterPages, "take", spy)
@@ -129,3 +130,42 @@ def test_another_plugin_that_sees_pages_keeps_every_page_in_the_loop(tmp_path, t
     assert "de-kastanje/zwembad-het-spetterhuis.md" in other.seen
     pages = list((tmp_path / "site").rglob("index.html"))
     assert len(other.seen) == len(pages)
+
+
+@pytest.fixture
+def serving_plugin():
+    """The plugin instance MkDocs keeps for this process, back to building when the test ends."""
+    yield
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins["buurtkaart"].cache = PageCache()
+
+
+def test_serve_writes_kept_pages_as_a_fresh_build_would(tmp_path, serving_plugin):
+    """While serving, pages unchanged since the last build are only written, and the site is
+    the one a first build of the changed data makes."""
+    import shutil
+
+    project = tmp_path / "project"
+    for folder in ("cards", "inventory", "docs"):
+        shutil.copytree(ROOT / folder, project / folder)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    card = project / "cards" / "de-kastanje" / "zwembad-het-spetterhuis.md"
+
+    def serve_build(site: Path):
+        # As mkdocs serve: a new config each build; MkDocs keeps the plugin instance (on_startup).
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+        files = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+        return files, config.plugins["buurtkaart"]
+
+    _, plugin = serve_build(tmp_path / "served")
+    card.write_text(card.read_text(encoding="utf-8").replace("titel: ", "titel: Vernieuwd ", 1), encoding="utf-8")
+    rebuilt, plugin = serve_build(tmp_path / "served")
+    assert len(plugin.cache.hits) > 50  # most pages were kept, not made again
+    plugin.cache = PageCache()  # a first build: nothing kept
+    fresh, _ = serve_build(tmp_path / "fresh")
+    assert not plugin.cache.hits
+    assert_same(rebuilt, fresh)
+    assert "Vernieuwd Zwembad" in rebuilt["de-kastanje/zwembad-het-spetterhuis/index.html"].decode()

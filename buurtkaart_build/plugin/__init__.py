@@ -152,6 +152,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         return Path(os.path.relpath(self.root, config.docs_dir)).as_posix()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        docs_to_root = self._docs_to_root(config)
         for path, content in self.generated.items():
             existing = files.get_file_from_path(path)
             if existing is not None and not existing.generated_by:
@@ -163,7 +164,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             # Material's edit button: the card or inventory behind the page, never a docs page
             # that does not exist (MkDocs resolves '../' against edit_uri's docs folder).
             source = self.sources.get(path)
-            file.edit_uri = f"{self._docs_to_root(config)}/{source}" if source else None
+            file.edit_uri = f"{docs_to_root}/{source}" if source else None
             files.append(file)
         for path, content in packaged_pages().items():
             if files.get_file_from_path(path) is None:  # the repository's own page wins
@@ -184,7 +185,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.env = env
         if self.serving:
             env.bytecode_cache = self.compiled
-        self.later.take(files, self.frames.members, config, serving=self.serving)
+        kept = {src: with_banner(html, self.banner) if self.banner else html for src, html in self.cache.hits.items()}
+        self.later.take(files, self.frames.members, config, serving=self.serving, kept=kept)
         return add_templates(env)
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):

@@ -7,7 +7,8 @@ the plugin events, the filling and the writing, yet together they are a third of
 (``on_env``; the first two are rendered by the theme and check the frame) and builds them in
 ``on_post_build`` exactly as the loop would (:func:`build_page`: the same context, events and
 file), split over forked workers when there are many (not while serving: a server's threads
-and fork do not mix).
+and fork do not mix). While serving, a page whose finished HTML is kept from the last build
+(:class:`.serve.PageCache`) is only written.
 
 Only when nothing can tell the difference:
 
@@ -29,7 +30,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import write_file
 
-from ..core.workers import can_fork, slices
+from ..core.workers import can_fork, frozen_heap, slices
 
 log = logging.getLogger("mkdocs.plugins.buurtkaart")
 
@@ -47,33 +48,39 @@ class LaterPages:
 
     def __init__(self) -> None:
         self.pages: list = []  # Page objects, in the site's order
+        self.kept: list[tuple[object, str]] = []  # (page, its finished HTML kept by serve)
         self.all_pages: list | None = None  # every page's File, for the templates' ``pages``
         self.all_included: list | None = None  # ... as the static templates (sitemap) list them
 
-    def take(self, files, members: dict[str, str], config, *, serving: bool) -> None:
-        """Take framed pages after the first two of their family out of ``files`` (``on_env``)."""
-        self.pages = []
+    def take(self, files, members: dict[str, str], config, *, serving: bool, kept: dict[str, str]) -> None:
+        """Take framed pages after the first two of their family out of ``files`` (``on_env``),
+        and pages whose finished HTML is ``kept`` (serve: unchanged since the last build)."""
+        self.pages, self.kept = [], []
         if not _only_known_page_plugins(config):
             return
         inclusion = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
         all_pages, all_included = files.documentation_pages(inclusion=inclusion), files.documentation_pages()
         seen: Counter[str] = Counter()
         for file in all_pages:
-            key = members.get(file.src_uri)
-            if key is None or file.page is None:
+            if file.page is None or not dict(file.page.meta.get("search") or {}).get("exclude"):
                 continue
-            seen[key] += 1
-            if seen[key] > CHECKED_MEMBERS and dict(file.page.meta.get("search") or {}).get("exclude"):
-                self.pages.append(file.page)
-        if self.pages:
+            if (html := kept.get(file.src_uri)) is not None:
+                self.kept.append((file.page, html))
+            elif (key := members.get(file.src_uri)) is not None:
+                seen[key] += 1
+                if seen[key] > CHECKED_MEMBERS:
+                    self.pages.append(file.page)
+        if self.pages or self.kept:
             self.all_pages, self.all_included = all_pages, all_included
-            for page in self.pages:
+            for page in [*self.pages, *(page for page, _ in self.kept)]:
                 files.remove(page.file)
 
     def build(self, config, nav, env, workers: int, state: State) -> list[tuple[dict, dict]]:
         """Build and write every page taken. With forked workers: each slice's ``(state before,
         state after)``, to carry back what the events changed (``state()`` is the plugin's)."""
-        pages, self.pages = self.pages, []
+        for page, html in self.kept:  # nothing of a kept page can change: only its file is written
+            write_file(html.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        pages, self.pages, self.kept = self.pages, [], []
         if not pages:
             return []
 
@@ -88,7 +95,7 @@ class LaterPages:
         global _job
         _job = (pages, build_one, state)
         try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with frozen_heap(), multiprocessing.get_context("fork").Pool(workers) as pool:
                 done = pool.map(_build_slice, slices(len(pages), workers * 4), chunksize=1)
         finally:
             _job = None
