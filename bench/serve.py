@@ -40,8 +40,10 @@ def wait_for(url: str, text: str, seconds: float, step: float = 0.05) -> float |
     return None
 
 
-def measure_serve(project: Path, env: dict[str, str]) -> dict:
-    """``serve_first_s`` (first build) and ``serve_reload_s`` (a saved card visible), best of two saves."""
+def measure_serve(project: Path, env: dict[str, str], *, dirty: bool = False) -> dict:
+    """``serve_first_s`` (first build) and ``serve_reload_s`` (a saved card visible), best of two saves.
+
+    ``dirty``: ``mkdocs serve --dirty`` (the keys become ``serve_dirty_first_s`` and so on)."""
     card = sorted((project / "cards").glob("*/*.md"))[len(list((project / "cards").glob("*/*.md"))) // 2]
     url_path = f"{card.parent.name}/{card.stem}/"
     original = card.read_text(encoding="utf-8")
@@ -49,7 +51,8 @@ def measure_serve(project: Path, env: dict[str, str]) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
+        + (["--dirty"] if dirty else []),
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -70,4 +73,4 @@ def measure_serve(project: Path, env: dict[str, str]) -> dict:
         card.write_text(original, encoding="utf-8")
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    return result
+    return {key.replace("serve_", "serve_dirty_"): value for key, value in result.items()} if dirty else result

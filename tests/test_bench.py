@@ -30,4 +30,5 @@ def test_quick_benchmark_prints_the_table(tmp_path):
     figures = json.loads(results.read_text(encoding="utf-8"))["sizes"]["100"]
     assert figures["check_ok"] and figures["build_ok"] and figures["plain_ok"]
     assert figures["pages"] > 100
-    assert figures["serve_reload_s"] is not None and figures["check_ratio"] > 0 and figures["card_page_bytes"] > 0
+    assert figures["serve_reload_s"] is not None and figures["serve_dirty_reload_s"] is not None
+    assert figures["check_ratio"] > 0 and figures["card_page_bytes"] > 0

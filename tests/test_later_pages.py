@@ -169,3 +169,37 @@ def test_serve_writes_kept_pages_as_a_fresh_build_would(tmp_path, serving_plugin
     assert not plugin.cache.hits
     assert_same(rebuilt, fresh)
     assert "Vernieuwd Zwembad" in rebuilt["de-kastanje/zwembad-het-spetterhuis/index.html"].decode()
+
+
+def test_serve_dirty_writes_only_what_changed_and_removes_what_went(tmp_path, serving_plugin):
+    """``mkdocs serve --dirty`` keeps the site folder: unchanged pages are not written again,
+    a removed card's pages disappear, and the site is the one a fresh build makes."""
+    import shutil
+
+    project = tmp_path / "project"
+    for folder in ("cards", "inventory", "docs"):
+        shutil.copytree(ROOT / folder, project / folder)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    changed = project / "cards" / "de-kastanje" / "zwembad-het-spetterhuis.md"
+    removed = project / "cards" / "de-kastanje" / "warme-bakker-korstje.md"
+
+    def serve_build(site: Path, *, dirty: bool):
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=dirty)
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    site = tmp_path / "served"
+    serve_build(site, dirty=True)
+    kept = site / "de-kastanje" / "makkelijk-lezen" / "kapsalon-het-zilveren-schaartje" / "index.html"
+    before = kept.stat().st_mtime_ns
+    assert (site / "de-kastanje" / "warme-bakker-korstje" / "index.html").is_file()
+    changed.write_text(changed.read_text(encoding="utf-8").replace("titel: ", "titel: Vernieuwd ", 1), encoding="utf-8")
+    removed.unlink()
+    rebuilt = serve_build(site, dirty=True)
+    assert kept.stat().st_mtime_ns == before  # not written again
+    assert "Vernieuwd Zwembad" in rebuilt["de-kastanje/zwembad-het-spetterhuis/index.html"].decode()
+    assert not (site / "de-kastanje" / "warme-bakker-korstje").exists()
+    load_config(str(project / "mkdocs.yml")).plugins["buurtkaart"].cache = PageCache()
+    fresh = serve_build(tmp_path / "fresh", dirty=False)
+    assert_same(rebuilt, fresh)

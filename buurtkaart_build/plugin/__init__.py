@@ -44,7 +44,16 @@ from .ready_pages import (
     wants_search_entry,
 )
 from .search_words import keep_whole_words_in_search
-from .serve import CompiledTemplates, PageCache, add_templates, error_banner, with_banner
+from .serve import (
+    CompiledTemplates,
+    GeneratedOutputs,
+    PageCache,
+    add_templates,
+    error_banner,
+    forget_previous_search_index,
+    rebuild_every_page,
+    with_banner,
+)
 from .theme_fixes import fix_theme_html
 
 NEEDED_EXTENSIONS = ("attr_list", "tables", "admonition", "toc")
@@ -82,8 +91,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.later = LaterPages()
         self.workers = 1
         # While serving (MkDocs keeps this instance between rebuilds because of on_startup):
-        self.serving = False
+        self.serving = self.dirty = False
         self.cache = PageCache()
+        self.outputs = GeneratedOutputs()
         self.compiled = CompiledTemplates()
         self.keys: dict[str, str] = {}  # src_uri -> cache key of the page being built
         self.banner = ""  # the Dutch errors, on top of every page while the data is invalid
@@ -96,6 +106,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty  # mkdocs serve --dirty: the site folder is not emptied between builds
 
     @property
     def root(self) -> Path:
@@ -172,6 +183,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         keep_whole_words_in_search(files, config)
         if self.serving:
             self.cache.start(config, files)
+            if self.dirty:  # mkdocs serve --dirty: the site folder keeps the last build's files
+                self.outputs.remove_stale(files, config.site_dir)  # a card removed: its pages go too
+                rebuild_every_page(files)
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
@@ -243,7 +257,10 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             kept = framed if framed is not None else self._lean(output, page)
             if (key := self.keys.pop(src, None)) is not None:
                 self.cache.pages[src] = (key, kept)
-        return with_banner(kept, self.banner) if self.banner else kept
+        if self.banner:
+            return with_banner(kept, self.banner)
+        self.later.wrote(page, kept)  # MkDocs writes it next
+        return kept
 
     def _state(self) -> dict:
         """What building a page changes in this plugin (carried back from forked workers)."""
@@ -255,7 +272,10 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     @event_priority(100)  # first: the pages are there when other plugins finish the site
     def on_post_build(self, config: MkDocsConfig) -> None:
-        for before, after in self.later.build(config, self.nav, self.env, self.workers, self._state):
+        dirty = self.serving and self.dirty
+        if self.serving:
+            forget_previous_search_index(config)
+        for before, after in self.later.build(config, self.nav, self.env, self.workers, self._state, dirty=dirty):
             self.lean.symbols.update(after["symbols"])  # theme icons the workers' pages use
             self.frames.rendered += after["rendered"] - before["rendered"]
         self.later.all_pages = self.later.all_included = None

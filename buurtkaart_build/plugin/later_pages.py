@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable
 
@@ -49,6 +50,7 @@ class LaterPages:
     def __init__(self) -> None:
         self.pages: list = []  # Page objects, in the site's order
         self.kept: list[tuple[object, str]] = []  # (page, its finished HTML kept by serve)
+        self.written: dict[str, str] = {}  # serve: file -> the kept HTML the last build wrote there
         self.all_pages: list | None = None  # every page's File, for the templates' ``pages``
         self.all_included: list | None = None  # ... as the static templates (sitemap) list them
 
@@ -75,11 +77,18 @@ class LaterPages:
             for page in [*self.pages, *(page for page, _ in self.kept)]:
                 files.remove(page.file)
 
-    def build(self, config, nav, env, workers: int, state: State) -> list[tuple[dict, dict]]:
+    def build(self, config, nav, env, workers: int, state: State, *, dirty: bool = False) -> list[tuple[dict, dict]]:
         """Build and write every page taken. With forked workers: each slice's ``(state before,
-        state after)``, to carry back what the events changed (``state()`` is the plugin's)."""
+        state after)``, to carry back what the events changed (``state()`` is the plugin's).
+
+        ``dirty`` (``mkdocs serve --dirty``: the site folder is not emptied between builds): a
+        kept page whose file still holds what the last build wrote there is not written again.
+        """
         for page, html in self.kept:  # nothing of a kept page can change: only its file is written
-            write_file(html.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+            dest = page.file.abs_dest_path
+            if not (dirty and self.written.get(dest) is html and os.path.isfile(dest)):
+                write_file(html.encode("utf-8", errors="xmlcharrefreplace"), dest)
+                self.wrote(page, html)
         pages, self.pages, self.kept = self.pages, [], []
         if not pages:
             return []
@@ -103,6 +112,10 @@ class LaterPages:
             for record in records:  # shown (and counted by --strict) here, once
                 logging.getLogger(record.name).handle(record)
         return [(before, after) for before, after, _ in done]
+
+    def wrote(self, page, html: str) -> None:
+        """Serve: ``html`` (a kept page's, the same object the next build keeps) is in the page's file."""
+        self.written[page.file.abs_dest_path] = html
 
 
 def build_page(page, config, doc_files, nav, env) -> None:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -59,6 +60,44 @@ class PageCache:
         self.hits[page.file.src_uri] = kept[1]
         page.meta["template"] = CACHED_TEMPLATE
         return True
+
+
+class GeneratedOutputs:
+    """``mkdocs serve --dirty`` does not empty the site folder: the files of generated pages and
+    files that a build no longer makes (a card removed or renamed) are removed by the plugin."""
+
+    def __init__(self) -> None:
+        self.previous: set[str] = set()
+
+    def remove_stale(self, files, site_dir: str) -> list[str]:
+        """Remove what the last build generated and this one does not; returns the removed paths."""
+        current = {file.abs_dest_path for file in files if file.generated_by == "buurtkaart"}
+        inside = os.path.join(os.path.abspath(site_dir), "")
+        gone = sorted(p for p in self.previous - current if p.startswith(inside) and os.path.isfile(p))
+        for path in gone:
+            os.remove(path)
+            with contextlib.suppress(OSError):  # its folder, when it is now empty
+                os.rmdir(os.path.dirname(path))
+        self.previous = current
+        return gone
+
+
+def rebuild_every_page(files) -> None:
+    """``mkdocs serve --dirty`` rebuilds only pages whose file changed; a hand-written page can
+    show generated data (the home page's locations), and Material's search index of a dirty
+    build assumes one page changed. So every page is rebuilt: they are few and cheap besides
+    the generated ones, which MkDocs always rebuilds."""
+    for file in files.documentation_pages():
+        if not file.generated_by:
+            file.is_modified = lambda: True
+
+
+def forget_previous_search_index(config) -> None:
+    """Material's search merges a dirty build's entries into the last build's index as if one
+    page changed; every page is rebuilt (:func:`rebuild_every_page`), so the index starts anew."""
+    for plugin in config.plugins.values():
+        if type(plugin).__module__.startswith("material.plugins.search") and hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
