@@ -166,11 +166,16 @@ class RawDoc:
 
 def read_doc(file: Path, rel: str) -> RawDoc:
     """Read one file; never raises for bad content, reports problems instead."""
-    doc = RawDoc(path=rel, meta={}, body="")
     try:
         data = file.read_bytes()
     except OSError as exc:
-        return _fail(doc, None, f"het bestand kan niet worden gelezen ({exc.strerror}).")
+        return _fail(RawDoc(path=rel, meta={}, body=""), None, f"het bestand kan niet worden gelezen ({exc.strerror}).")
+    return doc_of_bytes(data, rel)
+
+
+def doc_of_bytes(data: bytes, rel: str) -> RawDoc:
+    """A file's content as read by :func:`read_doc`."""
+    doc = RawDoc(path=rel, meta={}, body="")
     if len(data) > MAX_BYTES:
         return _fail(
             doc,

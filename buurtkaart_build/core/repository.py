@@ -11,16 +11,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .actions import action_problems
-from .checks import cross_checks, link_problems
+from .checks import cross_checks
 from .content_checks import content_problems
 from .errors import WARNING, Problem, sort_problems
 from .geo import metres
 from .history import DEFAULT_MAX_AGE_MONTHS, freshness_problems, last_changes
 from .load import key_lines, read_doc
 from .models import Card, Location
+from .parsed_cards import ParsedCards, read_card
 from .slugs import RESERVED_CARD_SLUGS, RESERVED_LOCATION_SLUGS, is_slug, slugify
 from .themes import Theme, load_themes, shipped_concepts, shipped_themes
-from .validate import validate_card, validate_location
+from .validate import validate_location
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
 
@@ -59,7 +60,11 @@ class Repository:
 
 
 def load_repository(
-    root: Path, *, today: dt.date | None = None, max_age_months: int = DEFAULT_MAX_AGE_MONTHS
+    root: Path,
+    *,
+    today: dt.date | None = None,
+    max_age_months: int = DEFAULT_MAX_AGE_MONTHS,
+    parsed: ParsedCards | None = None,
 ) -> Repository:
     """Read ``inventory/`` and ``cards/`` below ``root``; never raises for bad content.
 
@@ -67,9 +72,15 @@ def load_repository(
         root: The repository folder.
         today: Reference date for the freshness warnings (default: today).
         max_age_months: Warn when a card was checked (or else changed) longer ago; 0 = off.
+        parsed: Cards parsed by earlier loads (``mkdocs serve``): unchanged files are not parsed again.
     """
+    if parsed is not None:
+        parsed.start()
     with _collector_paused():
-        return _load(root, today, max_age_months)
+        repo = _load(root, today, max_age_months, parsed)
+    if parsed is not None:
+        parsed.finish()
+    return repo
 
 
 @contextlib.contextmanager
@@ -88,11 +99,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path, today: dt.date | None, max_age_months: int) -> Repository:
+def _load(root: Path, today: dt.date | None, max_age_months: int, parsed: ParsedCards | None) -> Repository:
     repo = Repository(root=root)
     changes = last_changes(root)
     _load_locations(repo)
-    _load_cards(repo, changes)  # with last_change and distance, as with_last_changes and with_distances
+    _load_cards(repo, changes, parsed)  # with last_change and distance, as with_last_changes and with_distances
     repo.themes, repo.concepts, theme_problems = load_themes(root)
     repo.problems.extend(theme_problems)
     repo.by_location = group_nearest_first(repo.cards)
@@ -139,7 +150,7 @@ def _load_locations(repo: Repository) -> None:
             repo.locations[slug] = Location.of(front, slug=slug, path=rel, body=doc.body)
 
 
-def _load_cards(repo: Repository, changes: dict[str, dt.date]) -> None:
+def _load_cards(repo: Repository, changes: dict[str, dt.date], parsed: ParsedCards | None) -> None:
     folder = repo.root / "cards"
     if not folder.is_dir():
         return
@@ -165,7 +176,7 @@ def _load_cards(repo: Repository, changes: dict[str, dt.date]) -> None:
                 )
             )
             continue
-        _load_card(repo, file, rel, parts[0], changes)
+        _load_card(repo, file, rel, parts[0], changes, parsed)
 
 
 def card_files(folder: Path) -> list[tuple[tuple[str, ...], Path]]:
@@ -203,15 +214,14 @@ def _is(test: Callable[..., bool], **options: bool) -> bool:
         return False
 
 
-def _load_card(repo: Repository, file: Path, rel: str, locatie: str, changes: dict[str, dt.date]) -> None:
+def _load_card(
+    repo: Repository, file: Path, rel: str, locatie: str, changes: dict[str, dt.date], parsed: ParsedCards | None
+) -> None:
     repo.card_files += 1
     slug = _slug_of(repo, file, rel, RESERVED_CARD_SLUGS, "kaart")
-    doc = read_doc(file, rel)
-    readable = doc.ok  # the body's links are checked even when a field is wrong: all problems at once
-    front = validate_card(doc) if readable else None
-    repo.problems.extend(doc.problems)
-    if readable:
-        repo.problems.extend(link_problems(doc))
+    card = read_card(file, rel, parsed)
+    doc, front = card.doc, card.front
+    repo.problems.extend(card.problems)
     if front is not None:
         repo.problems.extend(content_problems(doc, front, file))
     if front is not None and slug:

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core.errors import BuurtkaartError
 from ..core.geo import PDOK_LOCATIESERVER
 from ..core.history import last_commit_time, reference_time
+from ..core.parsed_cards import ParsedCards
 from ..core.version import package_version
 from ..core.workers import available_cpus
 from ..render.easy_read import READ_ALOUD_SCRIPT
@@ -94,6 +95,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.serving = self.dirty = False
         self.cache = PageCache()
         self.outputs = GeneratedOutputs()
+        self.parsed = ParsedCards()  # cards as the last build read them
         self.compiled = CompiledTemplates()
         self.keys: dict[str, str] = {}  # src_uri -> cache key of the page being built
         self.banner = ""  # the Dutch errors, on top of every page while the data is invalid
@@ -149,7 +151,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             workers=self.workers,
         )
         try:
-            repo, generated = generate(self.root, options)
+            repo, generated = generate(self.root, options, self.parsed if self.serving else None)
         except BuurtkaartError as exc:
             if not self.serving:
                 raise PluginError(f"De Buurtkaart bevat fouten; de site is niet gebouwd.\n{exc}") from None

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..core.choices import CATEGORIES
 from ..core.errors import BuurtkaartError
 from ..core.models import Card, Location
+from ..core.parsed_cards import ParsedCards
 from ..core.repository import Repository, load_repository
 from ..match.engine import needs_with_match
 from ..match.vocabulary import vocabulary_of
@@ -195,9 +196,11 @@ def rank_below_cards(meta: dict) -> None:
         search.setdefault("boost", LOW_BOOST)
 
 
-def generate(root: Path, options: SiteOptions) -> tuple[Repository, Output]:
-    """Raise :class:`BuurtkaartError` with every error when the data is invalid."""
-    repo = load_repository(root)
+def generate(root: Path, options: SiteOptions, parsed: ParsedCards | None = None) -> tuple[Repository, Output]:
+    """Raise :class:`BuurtkaartError` with every error when the data is invalid.
+
+    ``parsed``: cards parsed by earlier builds of this process (serve), see :class:`ParsedCards`."""
+    repo = load_repository(root, parsed=parsed)
     if repo.errors:
         raise BuurtkaartError(repo.errors)
     return repo, render_site(repo, options)
