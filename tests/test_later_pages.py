@@ -164,7 +164,8 @@ def test_serve_writes_kept_pages_as_a_fresh_build_would(tmp_path, serving_plugin
     card.write_text(card.read_text(encoding="utf-8").replace("titel: ", "titel: Vernieuwd ", 1), encoding="utf-8")
     rebuilt, plugin = serve_build(tmp_path / "served")
     assert len(plugin.cache.hits) > 50  # most pages were kept, not made again
-    assert plugin.parsed.reused >= 40  # and the unchanged cards were not parsed again
+    assert plugin.memory.parsed.reused >= 40  # the unchanged cards were not parsed again
+    assert plugin.memory.card_pages.reused >= 40  # nor their pages made again
     plugin.cache = PageCache()  # a first build: nothing kept
     fresh, _ = serve_build(tmp_path / "fresh")
     assert not plugin.cache.hits

@@ -21,7 +21,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core.errors import BuurtkaartError
 from ..core.geo import PDOK_LOCATIESERVER
 from ..core.history import last_commit_time, reference_time
-from ..core.parsed_cards import ParsedCards
 from ..core.version import package_version
 from ..core.workers import available_cpus
 from ..render.easy_read import READ_ALOUD_SCRIPT
@@ -29,7 +28,15 @@ from ..render.githost import git_host
 from ..render.help import DEFAULT_NAV, packaged_pages
 from ..render.html import ASSET_DIR
 from ..render.options import OSM_ATTRIBUTION, OSM_TILES, SiteOptions
-from ..render.site import HOME_MARKER, generate, home_table, rank_below_cards, source_files, stylesheet_names
+from ..render.site import (
+    HOME_MARKER,
+    BuildMemory,
+    generate,
+    home_table,
+    rank_below_cards,
+    source_files,
+    stylesheet_names,
+)
 from .frames import FRAMED_TEMPLATE, FrameCache
 from .later_pages import LaterPages
 from .lean_html import SPRITE, LeanHtml
@@ -95,7 +102,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.serving = self.dirty = False
         self.cache = PageCache()
         self.outputs = GeneratedOutputs()
-        self.parsed = ParsedCards()  # cards as the last build read them
+        self.memory = BuildMemory()  # cards and card pages as the last build made them
         self.compiled = CompiledTemplates()
         self.keys: dict[str, str] = {}  # src_uri -> cache key of the page being built
         self.banner = ""  # the Dutch errors, on top of every page while the data is invalid
@@ -151,7 +158,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             workers=self.workers,
         )
         try:
-            repo, generated = generate(self.root, options, self.parsed if self.serving else None)
+            repo, generated = generate(self.root, options, self.memory if self.serving else None)
         except BuurtkaartError as exc:
             if not self.serving:
                 raise PluginError(f"De Buurtkaart bevat fouten; de site is niet gebouwd.\n{exc}") from None

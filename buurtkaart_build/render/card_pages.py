@@ -16,7 +16,7 @@ from ..core.models import Card, Location
 from ..core.workers import can_fork, slices
 from .card_page import card_page
 from .easy_read import easy_card_page
-from .html import add_icons, icons_in_use
+from .html import add_icons, icons_in_use, recording_icons
 from .map_page import mini_map
 from .options import SiteOptions
 from .photos import Shown
@@ -43,8 +43,11 @@ class CardPagesJob:
     the site (matching, maps, agenda): on two CPUs the two overlap.
     """
 
-    def __init__(self, cards: list[tuple[Card, Location]], options: SiteOptions, shown) -> None:
+    def __init__(
+        self, cards: list[tuple[Card, Location]], options: SiteOptions, shown, kept: KeptCardPages | None = None
+    ) -> None:
         self._job: Job = (cards, options, shown)
+        self._kept = kept
         self._pool = None
         self._pending = None
         self._pages: list[CardPages] | None = None
@@ -64,7 +67,10 @@ class CardPagesJob:
             return self._pages
         if self._pool is None:
             cards, options, shown = self._job
-            self._pages = [_pages(card, location, options, shown) for card, location in cards]
+            make = self._kept.pages if self._kept is not None else _pages
+            self._pages = [make(card, location, options, shown) for card, location in cards]
+            if self._kept is not None:
+                self._kept.forget_others({card.path for card, _ in cards})
             return self._pages
         try:
             done = self._pending.get()
@@ -83,6 +89,31 @@ class CardPagesJob:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+
+
+class KeptCardPages:
+    """Card pages made by earlier builds of this process (``mkdocs serve``): a card whose inputs
+    (the card, its location, the options, its photos) are equal to last time gets them again,
+    with the icons they use."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[tuple, CardPages, tuple[frozenset[str], dict[str, str]]]] = {}
+        self.reused = 0  # for tests
+
+    def pages(self, card: Card, location: Location, options: SiteOptions, shown) -> CardPages:
+        inputs = (card, location, options, tuple(shown(card)))
+        kept = self._kept.get(card.path)
+        if kept is not None and kept[0] == inputs:
+            self.reused += 1
+            add_icons(*kept[2])
+            return kept[1]
+        with recording_icons() as (names, before):
+            made = _pages(card, location, options, shown)
+        self._kept[card.path] = (inputs, made, (frozenset(names), dict(before)))
+        return made
+
+    def forget_others(self, paths: set[str]) -> None:
+        self._kept = {path: kept for path, kept in self._kept.items() if path in paths}
 
 
 def _make_slice(bounds: tuple[int, int]) -> tuple[list[CardPages], tuple[frozenset[str], dict[str, str]]]:

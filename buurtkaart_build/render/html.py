@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import json
 import re
+from collections.abc import Iterator
 from importlib import resources
 from urllib.parse import quote, urlsplit
 
@@ -84,6 +86,8 @@ def icon(name: str) -> str:
     if not icon_svg(name):
         return ""
     _used_icons.add(name)
+    for names, _ in _recorders:
+        names.add(name)
     return f'<i class="bk-i-{name}"></i>'
 
 
@@ -98,6 +102,23 @@ def icon_before(selector: str, name: str) -> None:
     """
     if icon_svg(name):
         _icons_before[selector] = name
+        for _, before in _recorders:
+            before[selector] = name
+
+
+_recorders: list[tuple[set[str], dict[str, str]]] = []
+
+
+@contextlib.contextmanager
+def recording_icons() -> Iterator[tuple[set[str], dict[str, str]]]:
+    """The icons :func:`icon` and :func:`icon_before` hand out inside the block (to hand out again
+    with :func:`add_icons` when what the block made is reused)."""
+    record: tuple[set[str], dict[str, str]] = (set(), {})
+    _recorders.append(record)
+    try:
+        yield record
+    finally:
+        assert _recorders.pop() is record
 
 
 def icons_in_use() -> tuple[frozenset[str], dict[str, str]]:

@@ -7,6 +7,7 @@ Builders are plain functions; maps, matching and exports add their own.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from ..core.parsed_cards import ParsedCards
 from ..core.repository import Repository, load_repository
 from ..match.engine import needs_with_match
 from ..match.vocabulary import vocabulary_of
-from .card_pages import CardPages, CardPagesJob
+from .card_pages import CardPages, CardPagesJob, KeptCardPages
 from .easy_read import FOLDER as EASY
 from .easy_read import easy_index_page
 from .export import site_exports
@@ -47,9 +48,9 @@ def _every_card(repo: Repository) -> list[tuple[Card, Location]]:
     return [(card, location) for slug, location in repo.locations.items() for card in repo.cards_of(slug)]
 
 
-def start_card_pages(repo: Repository, options: SiteOptions) -> CardPagesJob:
+def start_card_pages(repo: Repository, options: SiteOptions, kept: KeptCardPages | None = None) -> CardPagesJob:
     """Each card's page, easy-read page and QR code, by forked workers on a large site (at once)."""
-    return CardPagesJob(_every_card(repo), options, _shown(repo))
+    return CardPagesJob(_every_card(repo), options, _shown(repo), kept)
 
 
 def other_core_pages(repo: Repository, options: SiteOptions) -> Output:
@@ -148,12 +149,12 @@ BUILDERS: list[Builder] = [
 ]
 
 
-def render_site(repo: Repository, options: SiteOptions) -> Output:
+def render_site(repo: Repository, options: SiteOptions, memory: BuildMemory | None = None) -> Output:
     """Every generated file; the caller has checked that ``repo`` has no errors."""
     out: Output = {}
     reset_icons()
     # The card pages are most of the work: forked workers make them while the rest is made here.
-    job = start_card_pages(repo, options)
+    job = start_card_pages(repo, options, memory.card_pages if memory else None)
     try:
         out.update(other_core_pages(repo, options))
         for builder in BUILDERS:
@@ -196,14 +197,21 @@ def rank_below_cards(meta: dict) -> None:
         search.setdefault("boost", LOW_BOOST)
 
 
-def generate(root: Path, options: SiteOptions, parsed: ParsedCards | None = None) -> tuple[Repository, Output]:
-    """Raise :class:`BuurtkaartError` with every error when the data is invalid.
+@dataclass
+class BuildMemory:
+    """What one build leaves for the next in the same process (``mkdocs serve``): the cards as
+    parsed and their pages; the next build reuses what did not change."""
 
-    ``parsed``: cards parsed by earlier builds of this process (serve), see :class:`ParsedCards`."""
-    repo = load_repository(root, parsed=parsed)
+    parsed: ParsedCards = field(default_factory=ParsedCards)
+    card_pages: KeptCardPages = field(default_factory=KeptCardPages)
+
+
+def generate(root: Path, options: SiteOptions, memory: BuildMemory | None = None) -> tuple[Repository, Output]:
+    """Raise :class:`BuurtkaartError` with every error when the data is invalid."""
+    repo = load_repository(root, parsed=memory.parsed if memory else None)
     if repo.errors:
         raise BuurtkaartError(repo.errors)
-    return repo, render_site(repo, options)
+    return repo, render_site(repo, options, memory)
 
 
 def home_table(repo: Repository) -> str:
