@@ -58,8 +58,9 @@ site: $(BIN)/buurtkaart
 	$(BIN)/buurtkaart check
 	$(BIN)/buurtkaart publiceer --site site
 
+# --dirty: only changed files are written again (the plugin keeps every page right).
 serve: $(BIN)/buurtkaart
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 test: $(BIN)/buurtkaart $(PROPERDOCS)
 	$(BIN)/python -m pytest

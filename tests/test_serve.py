@@ -44,14 +44,14 @@ INVENTORY_ONE = "---\nnaam: Locatie Een\ncoordinaten: [52.503, 6.099]\n---\n"
 
 
 @contextlib.contextmanager
-def serving(root: Path, card: str):
+def serving(root: Path, card: str, *options: str):
     """``mkdocs serve`` of a one-location repository with ``card`` as its bakker; yields the base URL."""
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", root / "docs")
     write_repo(root, {"inventory/test.md": INVENTORY_ONE, "cards/test/bakker.md": card})
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml", *options],
         cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL,
@@ -64,8 +64,13 @@ def serving(root: Path, card: str):
         server.wait(timeout=10)
 
 
-def test_serve_reloads_on_card_and_inventory_changes(tmp_path: Path):
-    with serving(tmp_path, card_text("Bakker Eerst")) as base:
+# make serve uses --dirty: the site folder is kept between rebuilds, and only changed files written.
+SERVE_MODES = pytest.mark.parametrize("options", [(), ("--dirty",)], ids=["clean", "dirty"])
+
+
+@SERVE_MODES
+def test_serve_reloads_on_card_and_inventory_changes(tmp_path: Path, options):
+    with serving(tmp_path, card_text("Bakker Eerst"), *options) as base:
         assert wait_for(f"{base}/test/bakker/", "Bakker Eerst")
         (tmp_path / "cards/test/bakker.md").write_text(card_text("Bakker Daarna"), encoding="utf-8")
         assert wait_for(f"{base}/test/bakker/", "Bakker Daarna")
@@ -74,10 +79,11 @@ def test_serve_reloads_on_card_and_inventory_changes(tmp_path: Path):
         assert wait_for(f"{base}/test/", "Locatie Twee")
 
 
-def test_serve_shows_dutch_errors_in_the_browser_and_recovers(tmp_path: Path):
+@SERVE_MODES
+def test_serve_shows_dutch_errors_in_the_browser_and_recovers(tmp_path: Path, options):
     # MkDocs' server stalls every request while a build fails ("the server will appear stuck"):
     # the plugin builds the last good site with the messages on top instead.
-    with serving(tmp_path, card_text("Bakker Eerst")) as base:
+    with serving(tmp_path, card_text("Bakker Eerst"), *options) as base:
         card = tmp_path / "cards/test/bakker.md"
         assert wait_for(f"{base}/test/bakker/", "Bakker Eerst")
         card.write_text(card_text("Bakker Eerst", categorie="bedrijf"), encoding="utf-8")
@@ -89,6 +95,8 @@ def test_serve_shows_dutch_errors_in_the_browser_and_recovers(tmp_path: Path):
         card.write_text(card_text("Bakker Hersteld"), encoding="utf-8")
         assert wait_for(f"{base}/test/bakker/", "Bakker Hersteld")
         assert "De Buurtkaart bevat fouten" not in fetch(f"{base}/test/bakker/")
+        for page in ("", "test/", "test/makkelijk-lezen/bakker/", "help/zo-werkt-het/"):  # kept pages too
+            assert "De Buurtkaart bevat fouten" not in fetch(f"{base}/{page}"), page
 
 
 def test_serve_started_with_an_invalid_card_shows_the_messages(tmp_path: Path):

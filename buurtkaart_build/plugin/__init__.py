@@ -59,6 +59,7 @@ from .serve import (
     add_templates,
     error_banner,
     forget_previous_search_index,
+    quiet_dirty_notice,
     rebuild_every_page,
     with_banner,
 )
@@ -116,6 +117,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty  # mkdocs serve --dirty: the site folder is not emptied between builds
+        quiet_dirty_notice(self.serving and dirty)
 
     @property
     def root(self) -> Path:
@@ -266,10 +268,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             kept = framed if framed is not None else self._lean(output, page)
             if (key := self.keys.pop(src, None)) is not None:
                 self.cache.pages[src] = (key, kept)
-        if self.banner:
-            return with_banner(kept, self.banner)
-        self.later.wrote(page, kept)  # MkDocs writes it next
-        return kept
+        out = with_banner(kept, self.banner) if self.banner else kept
+        self.later.wrote(page, out)  # MkDocs writes it next
+        return out
 
     def _state(self) -> dict:
         """What building a page changes in this plugin (carried back from forked workers)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -90,6 +91,26 @@ def rebuild_every_page(files) -> None:
     for file in files.documentation_pages():
         if not file.generated_by:
             file.is_modified = lambda: True
+
+
+class DirtyBuildNotice(logging.Filter):
+    """Drops MkDocs' warning that a dirty build "will likely lead to inaccurate navigation":
+    with the plugin every page is rebuilt (:func:`rebuild_every_page`), only unchanged files
+    are left as they are."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+DIRTY_NOTICE = DirtyBuildNotice()
+
+
+def quiet_dirty_notice(on: bool) -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if on:
+        logger.addFilter(DIRTY_NOTICE)
+    else:
+        logger.removeFilter(DIRTY_NOTICE)
 
 
 def forget_previous_search_index(config) -> None:
