@@ -29,12 +29,12 @@ def slices(total: int, parts: int) -> list[tuple[int, int]]:
 
 @contextlib.contextmanager
 def frozen_heap():
-    """Fork inside this: the garbage collector of a worker leaves the parent's objects alone.
+    """Fork (start the workers) inside this: their garbage collector leaves the inherited objects alone.
 
-    A forked worker shares the parent's memory until it writes to it; a collection that walks
-    every object writes to all of it and copies the whole heap (seconds on a large site).
+    A forked worker shares the parent's memory until one of them writes to it; a collection
+    that walks every object writes to all of it and copies the whole heap. Frozen objects are
+    not walked; the parent unfreezes its own at once (the workers keep theirs frozen).
     """
-    gc.collect()
     gc.freeze()
     try:
         yield

@@ -104,7 +104,9 @@ class LaterPages:
         global _job
         _job = (pages, build_one, state)
         try:
-            with frozen_heap(), multiprocessing.get_context("fork").Pool(workers) as pool:
+            with frozen_heap():
+                pool = multiprocessing.get_context("fork").Pool(workers)
+            with pool:
                 done = pool.map(_build_slice, slices(len(pages), workers * 4), chunksize=1)
         finally:
             _job = None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.models import Card, Location
-from ..core.workers import can_fork, slices
+from ..core.workers import can_fork, frozen_heap, slices
 from .card_page import card_page
 from .easy_read import easy_card_page
 from .html import add_icons, icons_in_use, recording_icons
@@ -56,7 +56,8 @@ class CardPagesJob:
             global _job
             _job = self._job  # what the workers inherit
             try:
-                self._pool = multiprocessing.get_context("fork").Pool(workers)
+                with frozen_heap():
+                    self._pool = multiprocessing.get_context("fork").Pool(workers)
             finally:
                 _job = None
             # Small slices: an even load.
