@@ -7,7 +7,6 @@ import multiprocessing
 from repo_files import ROOT
 
 from buurtkaart_build.core.repository import load_repository
-from buurtkaart_build.core.workers import slices
 from buurtkaart_build.render import card_pages
 from buurtkaart_build.render.options import SiteOptions
 from buurtkaart_build.render.site import render_site
@@ -26,7 +25,7 @@ def test_workers_make_the_same_site_as_one_process(monkeypatch):
         return real(method)
 
     monkeypatch.setattr(card_pages, "MIN_CARDS_A_WORKER", 5)  # the demo's 42 cards are enough for two
-    monkeypatch.setattr(card_pages.multiprocessing, "get_context", spy)
+    monkeypatch.setattr(multiprocessing, "get_context", spy)
     together = render_site(repo, SiteOptions(site_url=SITE_URL, workers=2))
     assert forks == ["fork"]  # the pages really were made by other processes
     assert list(together) == list(alone)
@@ -34,17 +33,9 @@ def test_workers_make_the_same_site_as_one_process(monkeypatch):
 
 
 def test_small_sites_stay_in_one_process(monkeypatch):
-    monkeypatch.setattr(card_pages.multiprocessing, "get_context", lambda method=None: 1 / 0)
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: 1 / 0)
     repo = load_repository(ROOT)
     assert render_site(repo, SiteOptions(site_url=SITE_URL, workers=8))  # 42 cards: below the threshold
-
-
-def test_slices_cover_every_card_once_in_order():
-    for total in (1, 7, 250, 1_001):
-        for parts in (1, 3, 8):
-            parts_made = slices(total, parts)
-            assert [i for start, end in parts_made for i in range(start, end)] == list(range(total))
-            assert len(parts_made) <= parts
 
 
 def test_workers_start_before_the_rest_of_the_site_and_stop_when_it_fails(monkeypatch):

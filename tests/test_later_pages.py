@@ -17,7 +17,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from repo_files import ROOT
 
-from buurtkaart_build.plugin import later_pages
+import buurtkaart_build.plugin as plugin_module
+from buurtkaart_build.plugin import later_pages, ready_pages
 from buurtkaart_build.plugin.frames import FrameCache
 from buurtkaart_build.plugin.later_pages import LaterPages
 from buurtkaart_build.plugin.serve import PageCache
@@ -86,11 +87,16 @@ def test_forked_workers_build_the_same_pages(tmp_path, monkeypatch, all_in_the_l
         return real(method)
 
     monkeypatch.setattr(later_pages, "MIN_PAGES_A_WORKER", 5)  # the demo's pages are enough for two
-    monkeypatch.setattr(later_pages.multiprocessing, "get_context", spy)
+    monkeypatch.setattr(ready_pages, "MIN_PAGES_A_WORKER", 5)  # ... and for search texts by workers
+    monkeypatch.setattr(multiprocessing, "get_context", spy)
     monkeypatch.setattr("buurtkaart_build.plugin.available_cpus", lambda: 2)
-    monkeypatch.setattr("buurtkaart_build.render.card_pages.MIN_CARDS_A_WORKER", 10_000)  # only this fork
-    site, _ = built(tmp_path, "workers")
-    assert forks == ["fork"]
+    monkeypatch.setattr("buurtkaart_build.render.card_pages.MIN_CARDS_A_WORKER", 10_000)  # not these
+    here = []
+    real_text = plugin_module.search_text
+    monkeypatch.setattr(plugin_module, "search_text", lambda html: here.append(html) or real_text(html))
+    site, config = built(tmp_path, "workers")
+    assert forks == ["fork", "fork"]  # search texts and anchors, then the pages built later
+    assert here == []  # every search text came from the workers
     assert taken[-1]
     assert_same(site, all_in_the_loop)  # incl. the sprite of theme icons the workers' pages use
 

@@ -1,4 +1,4 @@
-"""Work split over forked processes: how many CPUs, whether fork is there, even slices."""
+"""Work split over forked processes: how many CPUs, whether fork is there, even slices, a map."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ import gc
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+R = TypeVar("R")
 
 
 def available_cpus() -> int:
@@ -40,3 +44,57 @@ def frozen_heap():
         yield
     finally:
         gc.unfreeze()
+
+
+_job: tuple[Callable[[Sequence], object], Sequence] | None = None  # what forked workers inherit
+
+
+class ForkedMap(Generic[R]):
+    """``function`` over even slices of ``items``, in forked workers that start at once.
+
+    The workers inherit ``function`` and ``items`` (nothing is pickled in, so ``function`` may be
+    a closure over this process's objects); each slice's result is pickled back. With fewer than
+    ``min_per_worker`` items a worker, or no fork on this system, nothing starts (:attr:`started`
+    is false) and the caller does the work itself.
+    """
+
+    def __init__(self, function: Callable[[Sequence], R], items: Sequence, workers: int, min_per_worker: int) -> None:
+        self._pool = self._pending = None
+        workers = min(workers, len(items) // max(1, min_per_worker))
+        if workers < 2 or not can_fork():
+            return
+        global _job
+        _job = (function, items)
+        try:
+            with frozen_heap():
+                self._pool = multiprocessing.get_context("fork").Pool(workers)
+        finally:
+            _job = None
+        # Small slices: an even load.
+        self._pending = self._pool.map_async(_run_slice, slices(len(items), workers * 4), chunksize=1)
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def results(self) -> list[R]:
+        """Each slice's result, in the items' order (waits for the workers)."""
+        if self._pending is None:
+            return []
+        try:
+            return self._pending.get()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers (also when the caller fails before :meth:`results`)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
+def _run_slice(bounds: tuple[int, int]) -> object:
+    assert _job is not None
+    function, items = _job
+    return function(items[bounds[0] : bounds[1]])

@@ -41,6 +41,7 @@ from .frames import FRAMED_TEMPLATE, FrameCache
 from .later_pages import LaterPages
 from .lean_html import SPRITE, LeanHtml
 from .ready_pages import (
+    PageTexts,
     add_search_entry,
     anchors,
     is_ready_html,
@@ -98,6 +99,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.lean = LeanHtml()
         self.frames = self._new_frames()
         self.later = LaterPages()
+        self.texts = PageTexts({}, 1)  # search texts and anchors of large sites, by forked workers
+        self.read: list[tuple[object, str]] = []  # ready pages read while the workers make those
         self.workers = 1
         # While serving (MkDocs keeps this instance between rebuilds because of on_startup):
         self.serving = self.dirty = False
@@ -192,6 +195,8 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             if files.get_file_from_path(path) is None:  # the repository's own page wins
                 files.append(File.generated(config, path, content=content))
         keep_whole_words_in_search(files, config)
+        self.texts.close()
+        self.texts, self.read = PageTexts(self.generated, self.workers), []  # while MkDocs reads the pages
         if self.serving:
             self.cache.start(config, files)
             if self.dirty:  # mkdocs serve --dirty: the site folder keeps the last build's files
@@ -208,6 +213,11 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
     @event_priority(-100)  # last: every page as the other plugins left it
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self.env = env
+        if self.texts.started:  # search entries in the order the pages were read, as without workers
+            made, index = self.texts.result(), search_index_of(config)
+            for page, ready in self.read:
+                self._index(page, ready, index, made.get(page.file.src_uri))
+        self.read = []
         if self.serving:
             env.bytecode_cache = self.compiled
         kept = {src: with_banner(html, self.banner) if self.banner else html for src, html in self.cache.hits.items()}
@@ -241,13 +251,21 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         ready = self.ready.pop(page.file.src_uri, None)
         if ready is None:
             return html
-        page.present_anchor_ids = anchors(ready)
-        index = search_index_of(config)
-        if index is not None and wants_search_entry(page) and (text := search_text(ready)) is not None:
-            add_search_entry(index, page, text)
+        if self.texts.started:
+            self.read.append((page, ready))  # search text and anchors: in on_env, from the workers
+        else:
+            self._index(page, ready, search_index_of(config), None)
         if page.file.src_uri not in self.cache.hits:
             self.frames.enrol(page, ready)
         return ready
+
+    def _index(self, page, ready: str, index, made: tuple[int, str | None, set[str]] | None) -> None:
+        """The page's anchors and search entry (``made``: by a worker, for this very HTML)."""
+        if made is None or made[0] != hash(ready):
+            made = (0, search_text(ready), anchors(ready))
+        page.present_anchor_ids = made[2]
+        if index is not None and wants_search_entry(page) and made[1] is not None:
+            add_search_entry(index, page, made[1])
 
     @event_priority(-100)  # last: the context as every other plugin left it
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
@@ -295,6 +313,9 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         not_found = Path(config.site_dir, "404.html")
         if self.banner and not_found.is_file():  # a page the broken data would have made
             not_found.write_text(with_banner(not_found.read_text(encoding="utf-8"), self.banner), encoding="utf-8")
+
+    def on_build_error(self, error: Exception) -> None:
+        self.texts.close()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in ("cards", "inventory"):

@@ -22,7 +22,6 @@ Only when nothing can tell the difference:
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -31,7 +30,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import write_file
 
-from ..core.workers import can_fork, frozen_heap, slices
+from ..core.workers import ForkedMap
 
 log = logging.getLogger("mkdocs.plugins.buurtkaart")
 
@@ -40,8 +39,6 @@ MIN_PAGES_A_WORKER = 250  # below this a process costs more than it saves
 _KNOWN_PLUGINS = ("buurtkaart_build.plugin", "material.plugins.search")
 
 State = Callable[[], dict]  # the plugin's state that building a page may change (see LaterPages.build)
-# What forked workers inherit (set just before the fork): the pages, how to build one, the state.
-_job: tuple[list, Callable, State] | None = None
 
 
 class LaterPages:
@@ -93,25 +90,21 @@ class LaterPages:
         if not pages:
             return []
 
-        def build_one(page) -> None:
-            build_page(page, config, self.all_pages, nav, env)
+        def build_slice(part: list) -> tuple[dict, dict, list[logging.LogRecord]]:
+            records = _collect_log_records()  # in a worker: shown by this process, once
+            before = state()
+            for page in part:
+                build_page(page, config, self.all_pages, nav, env)
+            return before, state(), records.take()
 
-        workers = min(workers, len(pages) // MIN_PAGES_A_WORKER)
-        if workers < 2 or not can_fork():
+        workers = ForkedMap(build_slice, pages, workers, MIN_PAGES_A_WORKER)
+        if not workers.started:
             for page in pages:
-                build_one(page)
+                build_page(page, config, self.all_pages, nav, env)
             return []
-        global _job
-        _job = (pages, build_one, state)
-        try:
-            with frozen_heap():
-                pool = multiprocessing.get_context("fork").Pool(workers)
-            with pool:
-                done = pool.map(_build_slice, slices(len(pages), workers * 4), chunksize=1)
-        finally:
-            _job = None
+        done = workers.results()
         for _, _, records in done:
-            for record in records:  # shown (and counted by --strict) here, once
+            for record in records:  # shown (and counted by --strict) here
                 logging.getLogger(record.name).handle(record)
         return [(before, after) for before, after, _ in done]
 
@@ -138,16 +131,6 @@ def build_page(page, config, doc_files, nav, env) -> None:
     finally:
         page.active = False
         config._current_page = None
-
-
-def _build_slice(bounds: tuple[int, int]) -> tuple[dict, dict, list[logging.LogRecord]]:
-    assert _job is not None
-    pages, build_one, state = _job
-    records = _collect_log_records()
-    before = state()
-    for page in pages[bounds[0] : bounds[1]]:
-        build_one(page)
-    return before, state(), records.take()
 
 
 class _Collect(logging.Handler):

@@ -17,6 +17,8 @@ import re
 
 from mkdocs.structure.toc import get_toc
 
+from ..core.workers import ForkedMap
+
 # A heading with an id starts a section of its own in Material's index: leave those pages to it.
 _SECTION = re.compile(r"<h[1-6]\b[^>]*\sid=", re.I)
 _ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\s(?:id|name)="([^"]+)"')
@@ -133,3 +135,39 @@ def add_search_entry(index, page, text: str) -> None:
         entry["boost"] = search["boost"]
     index.entries.append(entry)
     page.meta["search"] = {**search, "exclude": True}  # Material's plugin skips the page: no second parse
+
+
+MIN_PAGES_A_WORKER = 500  # below this a process costs more than it saves
+
+
+class PageTexts:
+    """Search texts and anchors of the generated pages, made by forked workers while MkDocs reads
+    the pages (``on_files`` to ``on_env``): on a large site a tenth of the build, off the main process.
+
+    :meth:`result` is ``{path: (hash of the page's HTML, search text or None, anchors)}`` for every
+    ready page, what :func:`search_text` and :func:`anchors` give in this process (forked workers
+    hash strings as this process does: the hash tells that the page is the one they read).
+    """
+
+    def __init__(self, generated: dict[str, str | bytes], workers: int) -> None:
+        sources = [(path, text) for path, text in generated.items() if isinstance(text, str) and path.endswith(".md")]
+        self._workers = ForkedMap(_texts_of, sources, workers, MIN_PAGES_A_WORKER)
+
+    @property
+    def started(self) -> bool:
+        return self._workers.started
+
+    def result(self) -> dict[str, tuple[int, str | None, set[str]]]:
+        return {path: texts for part in self._workers.results() for path, texts in part.items()}
+
+    def close(self) -> None:
+        self._workers.close()
+
+
+def _texts_of(sources: list[tuple[str, str]]) -> dict[str, tuple[int, str | None, set[str]]]:
+    out = {}
+    for path, source in sources:
+        split = split_generated(source)
+        if split is not None and is_ready_html(split[0]):
+            out[path] = (hash(split[0]), search_text(split[0]), anchors(split[0]))
+    return out

@@ -8,18 +8,15 @@ back in the cards' order, so the site is byte for byte the one a single process 
 
 from __future__ import annotations
 
-import multiprocessing
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.models import Card, Location
-from ..core.workers import can_fork, frozen_heap, slices
+from ..core.workers import ForkedMap
 from .card_page import card_page
 from .easy_read import easy_card_page
 from .html import add_icons, icons_in_use, recording_icons
 from .map_page import mini_map
 from .options import SiteOptions
-from .photos import Shown
 from .qr import QR_SHEET, QrCode, page_address, qr_code, qr_image, view_id
 
 MIN_CARDS_A_WORKER = 250  # below this a process costs more than it saves
@@ -32,10 +29,6 @@ class CardPages:
     code: QrCode | None  # its QR code (None without a site_url)
 
 
-Job = tuple[list[tuple[Card, Location]], SiteOptions, Callable[[Card], list[Shown]]]
-_job: Job | None = None  # what forked workers inherit (set just before the fork)
-
-
 class CardPagesJob:
     """The pages of each ``(card, location)``, in the same order; started at once, collected by :meth:`result`.
 
@@ -46,39 +39,26 @@ class CardPagesJob:
     def __init__(
         self, cards: list[tuple[Card, Location]], options: SiteOptions, shown, kept: KeptCardPages | None = None
     ) -> None:
-        self._job: Job = (cards, options, shown)
-        self._kept = kept
-        self._pool = None
-        self._pending = None
+        self._cards, self._options, self._shown, self._kept = cards, options, shown, kept
         self._pages: list[CardPages] | None = None
-        workers = min(options.workers, len(cards) // MIN_CARDS_A_WORKER)
-        if workers >= 2 and can_fork():
-            global _job
-            _job = self._job  # what the workers inherit
-            try:
-                with frozen_heap():
-                    self._pool = multiprocessing.get_context("fork").Pool(workers)
-            finally:
-                _job = None
-            # Small slices: an even load.
-            self._pending = self._pool.map_async(_make_slice, slices(len(cards), workers * 4), chunksize=1)
+
+        def make_slice(part: list[tuple[Card, Location]]):
+            made = [_pages(card, location, options, shown) for card, location in part]
+            return made, icons_in_use()
+
+        self._workers = ForkedMap(make_slice, cards, options.workers, MIN_CARDS_A_WORKER)
 
     def result(self) -> list[CardPages]:
         if self._pages is not None:
             return self._pages
-        if self._pool is None:
-            cards, options, shown = self._job
+        if not self._workers.started:
             make = self._kept.pages if self._kept is not None else _pages
-            self._pages = [make(card, location, options, shown) for card, location in cards]
+            self._pages = [make(card, location, self._options, self._shown) for card, location in self._cards]
             if self._kept is not None:
-                self._kept.forget_others({card.path for card, _ in cards})
+                self._kept.forget_others({card.path for card, _ in self._cards})
             return self._pages
-        try:
-            done = self._pending.get()
-        finally:
-            self.close()
         pages: list[CardPages] = []
-        for made, (names, before) in done:
+        for made, (names, before) in self._workers.results():
             pages.extend(made)
             add_icons(names, before)  # the stylesheet draws the icons the workers' pages use
         self._pages = pages
@@ -86,10 +66,7 @@ class CardPagesJob:
 
     def close(self) -> None:
         """Stop the workers (also when the build failed before :meth:`result`)."""
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        self._workers.close()
 
 
 class KeptCardPages:
@@ -115,13 +92,6 @@ class KeptCardPages:
 
     def forget_others(self, paths: set[str]) -> None:
         self._kept = {path: kept for path, kept in self._kept.items() if path in paths}
-
-
-def _make_slice(bounds: tuple[int, int]) -> tuple[list[CardPages], tuple[frozenset[str], dict[str, str]]]:
-    assert _job is not None
-    cards, options, shown = _job
-    made = [_pages(card, location, options, shown) for card, location in cards[bounds[0] : bounds[1]]]
-    return made, icons_in_use()
 
 
 def _pages(card: Card, location: Location, options: SiteOptions, shown) -> CardPages:
