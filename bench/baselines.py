@@ -21,6 +21,7 @@ from buurtkaart_build.render.help import packaged_pages
 def short_pages_project(project: Path, target: Path) -> int:
     """Write the baseline project into ``target``; returns the number of card pages."""
     repo = load_repository(project)
+    shutil.rmtree(target, ignore_errors=True)  # a --workdir kept from an earlier (or stopped) run
     shutil.copytree(project / "docs", target / "docs")
     # The pages the plugin serves from the package (help, templates): the nav names them.
     for path, text in packaged_pages().items():
