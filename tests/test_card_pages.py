@@ -9,7 +9,7 @@ from repo_files import ROOT
 from buurtkaart_build.core.repository import load_repository
 from buurtkaart_build.render import card_pages
 from buurtkaart_build.render.options import SiteOptions
-from buurtkaart_build.render.site import render_site
+from buurtkaart_build.render.site import render_site, start_card_pages
 
 SITE_URL = "https://buurtkaart.example.org/"
 
@@ -27,15 +27,16 @@ def test_workers_make_the_same_site_as_one_process(monkeypatch):
     monkeypatch.setattr(card_pages, "MIN_CARDS_A_WORKER", 5)  # the demo's 42 cards are enough for two
     monkeypatch.setattr(multiprocessing, "get_context", spy)
     together = render_site(repo, SiteOptions(site_url=SITE_URL, workers=2))
-    assert forks == ["fork"]  # the pages really were made by other processes
+    assert forks == ["fork", "fork"]  # card pages, and maps, agenda and downloads, by other processes
     assert list(together) == list(alone)
     assert [path for path in alone if together[path] != alone[path]] == []  # incl. the stylesheet's icons
 
 
-def test_small_sites_stay_in_one_process(monkeypatch):
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: 1 / 0)
+def test_small_sites_make_their_card_pages_in_one_process():
     repo = load_repository(ROOT)
-    assert render_site(repo, SiteOptions(site_url=SITE_URL, workers=8))  # 42 cards: below the threshold
+    job = start_card_pages(repo, SiteOptions(site_url=SITE_URL, workers=8))  # 42 cards: below the threshold
+    assert not job._workers.started
+    assert len(job.result()) == len(repo.cards)
 
 
 def test_workers_start_before_the_rest_of_the_site_and_stop_when_it_fails(monkeypatch):

@@ -95,7 +95,7 @@ def test_forked_workers_build_the_same_pages(tmp_path, monkeypatch, all_in_the_l
     real_text = plugin_module.search_text
     monkeypatch.setattr(plugin_module, "search_text", lambda html: here.append(html) or real_text(html))
     site, config = built(tmp_path, "workers")
-    assert forks == ["fork", "fork"]  # search texts and anchors, then the pages built later
+    assert forks == ["fork", "fork", "fork"]  # maps and downloads, search texts, then the pages built later
     assert here == []  # every search text came from the workers
     assert taken[-1]
     assert_same(site, all_in_the_loop)  # incl. the sprite of theme icons the workers' pages use

@@ -185,3 +185,13 @@ def test_a_thousand_findings_cost_at_most_400_kb_of_map_data(tmp_path):
     assert len(map_data(html)["vondsten"]["features"]) == 1000
     print(f"1,000 findings: map data {data_bytes / 1000:.0f} kB, map file {file_bytes / 1000:.0f} kB")
     assert file_bytes <= 400_000
+
+
+def test_folium_is_imported_only_where_maps_are_made():
+    """Importing folium takes ~0.5 s: the plugin does not, so a build that makes its maps in a
+    worker process keeps that off the main one."""
+    import subprocess
+    import sys
+
+    code = "import sys, buurtkaart_build.plugin; print('folium' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"

@@ -1,6 +1,7 @@
 """Standalone map files (``kaart.html``), built with folium, for an iframe on the map pages.
 
-folium makes the page skeleton, the Leaflet map, the tile layer and the full-screen button.
+folium makes the page skeleton, the Leaflet map, the tile layer and the full-screen button
+(``folium_page.py``, imported only when a map is made).
 The findings travel as ONE escaped JSON data object (a GeoJSON FeatureCollection plus the
 legend's labels); our own ``buurtkaart-map.js`` turns it into markers, clusters, popups,
 lines and the legend, building every element with ``textContent``. So 1,000 findings cost
@@ -19,16 +20,11 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING
 
-import folium
 import nh3
-from branca.element import Figure, MacroElement
-from folium.plugins import Fullscreen
-from folium.template import Template
 
 from ..core.choices import ACCESS_KEYS, KENT_ONS, STATUSES
 from ..core.geo import format_distance
 from ..core.models import Card, Location
-from .html import ASSET_DIR
 from .photos import photo_stem
 from .style import CATEGORY_STYLES, LOCATION_COLOUR, LOCATION_ICON
 
@@ -165,126 +161,21 @@ def _placed(cards: list[Card]) -> list[Card]:
     return [c for c in cards if c.coordinaten]
 
 
-# --- HTML ----------------------------------------------------------------------------------
-
-
-class _MapFigure(Figure):
-    """A complete HTML document in Dutch (branca's default has no ``lang``); its header holds the charset."""
-
-    _template = Template(
-        "<!DOCTYPE html>\n"
-        '<html lang="nl">\n'
-        "<head>\n"
-        "<title>{{ this.title|e }}</title>\n"
-        "{{ this.header.render(**kwargs) }}\n"
-        "</head>\n"
-        "<body>\n"
-        "{{ this.html.render(**kwargs) }}\n"
-        "<script>\n"
-        "{{ this.script.render(**kwargs) }}\n"
-        "</script>\n"
-        "</body>\n"
-        "</html>\n"
-    )
-
-
-class _Map(folium.Map):
-    """folium's map without its zoom lock (``user-scalable=no``) and without jQuery."""
-
-    _template = Template(
-        """
-{% macro header(this, kwargs) %}
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{% endmacro %}
-{% macro html(this, kwargs) %}
-<div class="folium-map bk-map" id={{ this.get_name()|tojson }}></div>
-{% endmacro %}
-{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {
-  center: {{ this.location|tojson }},
-  crs: L.CRS.{{ this.crs }},
-  ...{{ this.options|tojavascript }}
-});
-{% endmacro %}
-"""
-    )
-
-
-class _Start(MacroElement):
-    """The data object (inert JSON) and the one call that draws everything from it."""
-
-    _template = Template(
-        """
-{% macro html(this, kwargs) %}
-<script type="application/json" id="{{ this.data_id }}">{{ this.data }}</script>
-{% endmacro %}
-{% macro script(this, kwargs) %}
-buurtkaart.start({{ this._parent.get_name() }}, JSON.parse(document.getElementById("{{ this.data_id }}").textContent));
-{% endmacro %}
-"""
-    )
-
-    def __init__(self, data_json: str) -> None:
-        super().__init__()
-        self._name = "Start"
-        self._id = "0"
-        self.data = data_json
-        self.data_id = DATA_ID
-
-
-def _assets(prefix: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    js = [
-        ("leaflet", f"{prefix}vendor/leaflet/leaflet.js"),
-        ("markercluster", f"{prefix}vendor/leaflet.markercluster/leaflet.markercluster.js"),
-        ("buurtkaart", f"{prefix}js/buurtkaart-map.js"),
-    ]
-    css = [
-        ("leaflet_css", f"{prefix}vendor/leaflet/leaflet.css"),
-        ("markercluster_css", f"{prefix}vendor/leaflet.markercluster/MarkerCluster.css"),
-        ("buurtkaart_css", f"{prefix}js/buurtkaart-map.css"),
-    ]
-    return js, css
-
-
-def map_html(title: str, data: dict, options: SiteOptions, depth: int) -> str:
-    """A standalone, deterministic map document.
-
-    Args:
-        title: Document title (escaped here).
-        data: The map's data object (see :func:`location_map_data`).
-        options: Tile server and attribution.
-        depth: Folders between the site root and the map file (for relative asset URLs).
-    """
-    prefix = "../" * depth + ASSET_DIR + "/"
-    loc = data["locaties"][0] if data["locaties"] else {"lat": 52.1, "lon": 5.3}
-    fmap = _Map(location=[loc["lat"], loc["lon"]], zoom_start=14, tiles=None)
-    fmap._id = "buurtkaart"  # folium ids are random; fixed names keep builds byte-identical
-    fmap.default_js, fmap.default_css = _assets(prefix)
-    figure = _MapFigure(title=title)
-    figure._id = "figure"
-    figure.add_child(fmap)
-    tiles = folium.TileLayer(options.tiles_url, attr=safe_attribution(options.tiles_attribution), max_zoom=19)
-    tiles._id = "tegels"
-    tiles.add_to(fmap)
-    full = Fullscreen(title="Kaart op volledig scherm", title_cancel="Volledig scherm sluiten")
-    full._id = "volledig"
-    full.default_js = [("fullscreen", f"{prefix}vendor/leaflet.fullscreen/Control.FullScreen.js")]
-    full.default_css = [("fullscreen_css", f"{prefix}vendor/leaflet.fullscreen/Control.FullScreen.css")]
-    full.add_to(fmap)
-    _Start(script_json(data)).add_to(fmap)
-    return _tidy(figure.render())
-
-
-def _tidy(html: str) -> str:
-    """Drop the blank lines the templates leave; one trailing newline."""
-    return "\n".join(line.rstrip() for line in html.splitlines() if line.strip()) + "\n"
-
-
 def location_map(location: Location, cards: list[Card], options: SiteOptions) -> str:
     """``<locatie>/kaart/kaart.html``."""
-    return map_html(f"Kaart van {location.naam}", location_map_data(location, cards), options, depth=2)
+    return _map_file(f"Kaart van {location.naam}", location_map_data(location, cards), options, depth=2)
 
 
 def overview_map(locations: list[Location], cards_of, options: SiteOptions) -> str:
     """``kaart/kaart.html``: all locations."""
-    return map_html("Kaart van alle locaties", overview_map_data(locations, cards_of), options, depth=1)
+    return _map_file("Kaart van alle locaties", overview_map_data(locations, cards_of), options, depth=1)
+
+
+def _map_file(title: str, data: dict, options: SiteOptions, depth: int) -> str:
+    from .folium_page import map_html  # folium takes ~0.5 s to import: only where maps are made
+
+    first = data["locaties"][0] if data["locaties"] else {"lat": 52.1, "lon": 5.3}  # else: the Netherlands
+    attribution = safe_attribution(options.tiles_attribution)
+    return map_html(
+        title, script_json(data), DATA_ID, [first["lat"], first["lon"]], options.tiles_url, attribution, depth
+    )

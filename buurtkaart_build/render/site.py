@@ -16,6 +16,7 @@ from ..core.errors import BuurtkaartError
 from ..core.models import Card, Location
 from ..core.parsed_cards import ParsedCards
 from ..core.repository import Repository, load_repository
+from ..core.workers import ForkedMap
 from ..match.engine import needs_with_match
 from ..match.vocabulary import vocabulary_of
 from .card_pages import CardPages, CardPagesJob, KeptCardPages
@@ -23,7 +24,7 @@ from .easy_read import FOLDER as EASY
 from .easy_read import easy_index_page
 from .export import site_exports
 from .form_page import FORM_PAGE, form_page
-from .html import ASSET_DIR, block, icon_css, reset_icons
+from .html import ASSET_DIR, add_icons, block, icon_css, recording_icons, reset_icons
 from .map_page import map_assets, map_pages
 from .matching import location_matches, matching_pages
 from .options import Output, SiteOptions
@@ -153,19 +154,35 @@ def render_site(repo: Repository, options: SiteOptions, memory: BuildMemory | No
     """Every generated file; the caller has checked that ``repo`` has no errors."""
     out: Output = {}
     reset_icons()
-    # The card pages are most of the work: forked workers make them while the rest is made here.
+    # The card pages are most of the work: forked workers make them, and the maps, agenda and
+    # downloads, while the rest is made here.
     job = start_card_pages(repo, options, memory.card_pages if memory else None)
+    side = ForkedMap(lambda builders: _run(builders, repo, options), BUILDERS, options.workers, 1)
     try:
         out.update(other_core_pages(repo, options))
-        for builder in BUILDERS:
-            out.update(builder(repo, options))
+        if side.started:
+            for made, (names, before) in side.results():
+                out.update(made)
+                add_icons(names, before)
+        else:
+            out.update(_run(BUILDERS, repo, options)[0])
         out.update(card_files(repo, job.result()))
     finally:
         job.close()
+        side.close()
     rank_for_search(out, {f"{card.locatie}/{card.slug}.md" for card in repo.cards})
     # One stylesheet for every page (one request, cached): the package's, then every icon used above.
     out[f"{ASSET_DIR}/{SITE_CSS}"] = "\n".join([*css_files().values(), icon_css()])
     return dict(sorted(out.items()))
+
+
+def _run(builders: list[Builder], repo: Repository, options: SiteOptions) -> tuple[Output, tuple]:
+    """What ``builders`` make, and the icons they hand out (to carry back from a worker)."""
+    out: Output = {}
+    with recording_icons() as (names, before):
+        for builder in builders:
+            out.update(builder(repo, options))
+    return out, (frozenset(names), dict(before))
 
 
 HOME_MARKER = "<!-- buurtkaart:locaties -->"
