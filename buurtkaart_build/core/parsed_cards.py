@@ -14,13 +14,14 @@ from pathlib import Path
 from .checks import link_problems
 from .errors import Problem
 from .load import RawDoc, doc_of_bytes, read_doc
+from .models import CardFront
 from .validate import validate_card
 
 
 @dataclass(frozen=True)
 class ParsedCard:
     doc: RawDoc
-    front: object | None  # CardFront, or None when the card is invalid
+    front: CardFront | None  # None when the card is invalid
     problems: tuple[Problem, ...]  # of the file alone: reading, validation, links in the body
 
 

@@ -200,7 +200,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         if self.serving:
             self.cache.start(config, files)
             if self.dirty:  # mkdocs serve --dirty: the site folder keeps the last build's files
-                self.outputs.remove_stale(files, config.site_dir)  # a card removed: its pages go too
+                self.outputs.remove_stale(files, self.generated, config.site_dir)  # a card removed: its pages go too
                 rebuild_every_page(files)
         return files
 

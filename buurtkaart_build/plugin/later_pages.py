@@ -31,12 +31,13 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import write_file
 
 from ..core.workers import ForkedMap
+from .ready_pages import MATERIAL_SEARCH
 
 log = logging.getLogger("mkdocs.plugins.buurtkaart")
 
 CHECKED_MEMBERS = 2  # of each family, built by MkDocs (see frames.FrameCache.render)
 MIN_PAGES_A_WORKER = 250  # below this a process costs more than it saves
-_KNOWN_PLUGINS = ("buurtkaart_build.plugin", "material.plugins.search")
+_KNOWN_PLUGINS = ("buurtkaart_build.plugin", MATERIAL_SEARCH)
 
 State = Callable[[], dict]  # the plugin's state that building a page may change (see LaterPages.build)
 

@@ -111,13 +111,21 @@ def _kept_tag(match: re.Match) -> str:
     return f"<{match.group(1)}{name}>" if name in _KEPT else ""
 
 
+MATERIAL_SEARCH = "material.plugins.search"  # the module of Material's search plugin
+
+
+def material_search(config) -> object | None:
+    """Material's search plugin, if it is on."""
+    for plugin in config.plugins.values():
+        if type(plugin).__module__.startswith(MATERIAL_SEARCH):
+            return plugin
+    return None
+
+
 def search_index_of(config) -> object | None:
     """Material's search index, if Material's search plugin is on (else ``None``: nothing to do)."""
-    for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if type(plugin).__module__.startswith("material.plugins.search") and hasattr(index, "entries"):
-            return index
-    return None
+    index = getattr(material_search(config), "search_index", None)
+    return index if hasattr(index, "entries") else None
 
 
 def wants_search_entry(page) -> bool:

@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
@@ -24,6 +25,7 @@ import jinja2.bccache
 
 from ..core.errors import Problem
 from .frames import FRAMED_TEMPLATE
+from .ready_pages import material_search
 
 CACHED_TEMPLATE = "buurtkaart-bewaard.html"
 
@@ -70,9 +72,9 @@ class GeneratedOutputs:
     def __init__(self) -> None:
         self.previous: set[str] = set()
 
-    def remove_stale(self, files, site_dir: str) -> list[str]:
-        """Remove what the last build generated and this one does not; returns the removed paths."""
-        current = {file.abs_dest_path for file in files if file.generated_by == "buurtkaart"}
+    def remove_stale(self, files, generated: Iterable[str], site_dir: str) -> None:
+        """Remove what the last build generated (``generated``: paths below docs) and this one does not."""
+        current = {file.abs_dest_path for path in generated if (file := files.get_file_from_path(path))}
         inside = os.path.join(os.path.abspath(site_dir), "")
         gone = sorted(p for p in self.previous - current if p.startswith(inside) and os.path.isfile(p))
         for path in gone:
@@ -80,7 +82,6 @@ class GeneratedOutputs:
             with contextlib.suppress(OSError):  # its folder, when it is now empty
                 os.rmdir(os.path.dirname(path))
         self.previous = current
-        return gone
 
 
 def rebuild_every_page(files) -> None:
@@ -116,9 +117,9 @@ def quiet_dirty_notice(on: bool) -> None:
 def forget_previous_search_index(config) -> None:
     """Material's search merges a dirty build's entries into the last build's index as if one
     page changed; every page is rebuilt (:func:`rebuild_every_page`), so the index starts anew."""
-    for plugin in config.plugins.values():
-        if type(plugin).__module__.startswith("material.plugins.search") and hasattr(plugin, "search_index_prev"):
-            plugin.search_index_prev = None
+    plugin = material_search(config)
+    if hasattr(plugin, "search_index_prev"):
+        plugin.search_index_prev = None
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
