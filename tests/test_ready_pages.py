@@ -10,6 +10,7 @@ from mkdocs.utils.meta import get_data
 from repo_files import ROOT
 
 from buurtkaart_build.core.repository import load_repository
+from buurtkaart_build.plugin import ready_pages
 from buurtkaart_build.plugin.lean_html import LeanHtml
 from buurtkaart_build.plugin.ready_pages import anchors, is_ready_html, search_text, split_generated
 from buurtkaart_build.render.options import SiteOptions
@@ -90,3 +91,29 @@ def test_generated_front_matter_is_read_as_mkdocs_reads_it():
     # Anything else is left to MkDocs: YAML that is not one JSON value a line, numbers JSON and YAML read apart.
     for text in ["---\ntitle: Kaart\n---\n\nx", "---\nn: 1e3\n---\nx", '---\na: "1"\na: "2"\n---\nx', "no front"]:
         assert split_generated(text) is None
+
+
+def test_kept_tags_without_a_call_per_tag_equal_the_careful_way():
+    careful = lambda html: ready_pages._TAG.sub(ready_pages._kept_tag, html)  # noqa: E731
+    tricky = [
+        '<p class="a">x</p><pre>y</pre><param name="q"><p2>z</p2><p-x>w</p-x><p_x>v</p_x>',
+        '<<b>p class="x">a</p><b title="<p>">c</b><p title="<b>">d</p><b <p x>e<p <b x>f',
+        "<ul><li><a href='#'>g</a></li></ul><sub>2</sub><sup>3</sup><summary>s</summary><code>k</code>",
+        "<P>upper</P><Li>mixed</LI>",  # the careful way itself: Material lowercases names
+    ]
+    for html in [*tricky, *demo_pages().values()]:
+        assert ready_pages._tags_kept(html) == careful(html)
+
+
+def test_workers_make_no_search_text_for_pages_left_out_of_the_index():
+    html = '<div class="x">\n<p>a</p>\n</div>'
+    made = ready_pages._texts_of(
+        [
+            ("in.md", f'---\ntitle: "In"\n---\n{html}'),
+            ("out.md", f'---\nsearch: {{"exclude": true}}\n---\n{html}'),
+            ("tagged.md", f'---\ntags: ["x"]\n---\n{html}'),
+        ]
+    )
+    assert made["in.md"][1] == "<p>a</p>"
+    assert made["out.md"][1] is ready_pages.NOT_MADE and made["tagged.md"][1] is ready_pages.NOT_MADE
+    assert made["out.md"][2] == set() and made["out.md"][0] == hash(html)  # anchors still made

@@ -41,6 +41,7 @@ from .frames import FRAMED_TEMPLATE, FrameCache
 from .later_pages import LaterPages
 from .lean_html import SPRITE, LeanHtml
 from .ready_pages import (
+    NOT_MADE,
     PageTexts,
     add_search_entry,
     anchors,
@@ -259,13 +260,16 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
             self.frames.enrol(page, ready)
         return ready
 
-    def _index(self, page, ready: str, index, made: tuple[int, str | None, set[str]] | None) -> None:
+    def _index(self, page, ready: str, index, made: tuple[int, str | bool | None, set[str]] | None) -> None:
         """The page's anchors and search entry (``made``: by a worker, for this very HTML)."""
         if made is None or made[0] != hash(ready):
-            made = (0, search_text(ready), anchors(ready))
+            made = (0, NOT_MADE, anchors(ready))
         page.present_anchor_ids = made[2]
-        if index is not None and wants_search_entry(page) and made[1] is not None:
-            add_search_entry(index, page, made[1])
+        if index is None or not wants_search_entry(page):
+            return  # no text needed: the page is not in the index
+        text = search_text(ready) if made[1] is NOT_MADE else made[1]
+        if text is not None:
+            add_search_entry(index, page, text)
 
     @event_priority(-100)  # last: the context as every other plugin left it
     def on_page_context(self, context, page, config: MkDocsConfig, nav):

@@ -26,6 +26,12 @@ _EXCLUDED_NAV = re.compile(r"<nav\b[^>]*\sdata-search-exclude\b.*?</nav>", re.S)
 _SKIPPED = re.compile(r"<(script|style|object)\b.*?</\1>", re.S | re.I)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})  # as Material's Parser.keep
+# The same in two passes without a Python call per tag, for HTML whose tag names are lowercase
+# (every generated page): kept tags lose their attributes, then every other tag goes.
+_KEPT_NAMES = "|".join(sorted(_KEPT))
+_KEPT_TAG = re.compile(rf"<(/?)({_KEPT_NAMES})\b[^>]*>")
+_OTHER_TAG = re.compile(rf"<(?!/?(?:{_KEPT_NAMES})\b)/?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
+_UPPER_TAG = re.compile(r"</?[a-zA-Z0-9]*[A-Z]")
 _EMPTY = re.compile(r"<(p|code|li|ol|ul|sub|sup)>\s*</\1>")
 _SPACE = re.compile(r"\s{2,}|[^\S ]")  # = \s+ → " ", without replacing every single space by itself
 
@@ -98,12 +104,19 @@ def search_text(html: str) -> str | None:
     without_nav = _EXCLUDED_NAV.sub("", html)
     if "data-search-exclude" in without_nav:
         return None
-    text = _TAG.sub(_kept_tag, _SKIPPED.sub("", without_nav))
+    text = _tags_kept(_SKIPPED.sub("", without_nav))
     text = _SPACE.sub(" ", text).replace("&#x27;", "'").replace("&quot;", '"')
     previous = None
     while previous != text:  # <li><p> </p></li>: the inner one empties the outer one
         previous, text = text, _EMPTY.sub("", text)
     return text.strip()
+
+
+def _tags_kept(html: str) -> str:
+    """The HTML with only Material's kept tags, bare (``<p class="a">`` → ``<p>``)."""
+    if _UPPER_TAG.search(html):  # <P>, <Li>: Material lowercases tag names
+        return _TAG.sub(_kept_tag, html)
+    return _OTHER_TAG.sub("", _KEPT_TAG.sub(r"<\1\2>", html))
 
 
 def _kept_tag(match: re.Match) -> str:
@@ -130,7 +143,12 @@ def search_index_of(config) -> object | None:
 
 def wants_search_entry(page) -> bool:
     """False for pages left out of the index, and for pages with tags (Material's own entry handles those)."""
-    return not (dict(page.meta.get("search") or {}).get("exclude") or page.meta.get("tags"))
+    return wants_search_entry_of(page.meta)
+
+
+def wants_search_entry_of(meta: dict) -> bool:
+    """:func:`wants_search_entry` of a page with this front-matter."""
+    return not (dict(meta.get("search") or {}).get("exclude") or meta.get("tags"))
 
 
 def add_search_entry(index, page, text: str) -> None:
@@ -145,6 +163,7 @@ def add_search_entry(index, page, text: str) -> None:
     page.meta["search"] = {**search, "exclude": True}  # Material's plugin skips the page: no second parse
 
 
+NOT_MADE = False  # no search text made (see PageTexts); None means "left to Material's parser"
 MIN_PAGES_A_WORKER = 500  # below this a process costs more than it saves
 
 
@@ -165,17 +184,18 @@ class PageTexts:
     def started(self) -> bool:
         return self._workers.started
 
-    def result(self) -> dict[str, tuple[int, str | None, set[str]]]:
+    def result(self) -> dict[str, tuple[int, str | bool | None, set[str]]]:
         return {path: texts for part in self._workers.results() for path, texts in part.items()}
 
     def close(self) -> None:
         self._workers.close()
 
 
-def _texts_of(sources: list[tuple[str, str]]) -> dict[str, tuple[int, str | None, set[str]]]:
+def _texts_of(sources: list[tuple[str, str]]) -> dict[str, tuple[int, str | bool | None, set[str]]]:
     out = {}
     for path, source in sources:
         split = split_generated(source)
         if split is not None and is_ready_html(split[0]):
-            out[path] = (hash(split[0]), search_text(split[0]), anchors(split[0]))
+            text = search_text(split[0]) if wants_search_entry_of(split[1]) else NOT_MADE
+            out[path] = (hash(split[0]), text, anchors(split[0]))
     return out

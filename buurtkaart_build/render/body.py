@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 import threading
 
 import markdown
@@ -33,6 +34,13 @@ def body_html(text: str) -> str:
     """
     if not text.strip():
         return ""
+    if (paragraphs := prose_paragraphs(text)) is not None:
+        return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return markdown_html(text)
+
+
+def markdown_html(text: str) -> str:
+    """Any body through Python-Markdown and the sanitiser (what :func:`body_html` does for all but prose)."""
     try:
         rendered = _markdown().reset().convert(text)
     except RecursionError:  # '1. 1. 1. …' nests a list per marker and exhausts Python-Markdown's stack
@@ -47,6 +55,35 @@ def body_html(text: str) -> str:
         strip_comments=True,
         attribute_filter=_local_images_only,
     )
+
+
+# Prose: a line that starts with a letter and holds letters, digits and this punctuation only.
+# Python-Markdown makes nothing of it but text (no list, heading, emphasis, link, table, entity,
+# line break or code), and it needs no escaping: such a body is plain paragraphs, most bodies are.
+_PROSE_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;:?!'\"()/%€–—‘’“”…-])*(?<! )")
+_BLANK_LINE = re.compile(r" *")
+
+
+def prose_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of a body that is prose only, as Python-Markdown makes them; else ``None``.
+
+    The same HTML as Markdown and sanitising give (a test compares them on thousands of texts),
+    for a fifth of the time: a site of 10,000 cards renders each body on every build.
+    """
+    paragraphs: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if _PROSE_LINE.fullmatch(line):
+            lines.append(line)
+        elif _BLANK_LINE.fullmatch(line):
+            if lines:
+                paragraphs.append("\n".join(lines))
+                lines = []
+        else:
+            return None
+    if lines:
+        paragraphs.append("\n".join(lines))
+    return paragraphs
 
 
 def _markdown() -> markdown.Markdown:
