@@ -6,6 +6,7 @@ plugin leaves all pages to MkDocs' loop.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from pathlib import Path
@@ -18,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from repo_files import ROOT
 
 import buurtkaart_build.plugin as plugin_module
+from buurtkaart_build.core.workers import FewerCollections
 from buurtkaart_build.plugin import later_pages, ready_pages
 from buurtkaart_build.plugin.frames import FrameCache
 from buurtkaart_build.plugin.later_pages import LaterPages
@@ -213,3 +215,21 @@ def test_serve_dirty_writes_only_what_changed_and_removes_what_went(tmp_path, se
     load_config(str(project / "mkdocs.yml")).plugins["buurtkaart"].cache = PageCache()
     fresh = serve_build(tmp_path / "fresh", dirty=False)
     assert_same(rebuilt, fresh)
+
+
+def test_the_collector_runs_less_during_a_build_and_as_before_after_it(tmp_path, monkeypatch):
+    during = []
+    real = LaterPages.build
+
+    def spy(self, *args, **kwargs):
+        during.append(gc.get_threshold())
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(LaterPages, "build", spy)
+    before = gc.get_threshold()
+    built(tmp_path, "site")
+    assert during == [FewerCollections.THRESHOLDS] and gc.get_threshold() == before
+    monkeypatch.setattr(LaterPages, "build", lambda self, *args, **kwargs: 1 / 0)  # a build that fails
+    with pytest.raises(ZeroDivisionError):
+        built(tmp_path, "failed")
+    assert gc.get_threshold() == before

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 
-from buurtkaart_build.core.workers import ForkedMap, slices
+from buurtkaart_build.core.workers import FewerCollections, ForkedMap, slices
 
 
 def test_slices_cover_every_item_once_in_order():
@@ -35,3 +36,15 @@ def test_closing_stops_the_workers():
     assert mapped.started
     mapped.close()
     assert multiprocessing.active_children() == []
+
+
+def test_fewer_collections_while_started_and_the_thresholds_back_after():
+    before = gc.get_threshold()
+    collections = FewerCollections()
+    collections.stop()  # not started: nothing to put back
+    assert gc.get_threshold() == before
+    collections.start()
+    collections.start()  # twice: the first saved thresholds stay saved
+    assert gc.get_threshold() == FewerCollections.THRESHOLDS
+    collections.stop()
+    assert gc.get_threshold() == before

@@ -22,7 +22,7 @@ from ..core.errors import BuurtkaartError
 from ..core.geo import PDOK_LOCATIESERVER
 from ..core.history import last_commit_time, reference_time
 from ..core.version import package_version
-from ..core.workers import available_cpus
+from ..core.workers import FewerCollections, available_cpus
 from ..render.easy_read import READ_ALOUD_SCRIPT
 from ..render.githost import git_host
 from ..render.help import DEFAULT_NAV, packaged_pages
@@ -111,6 +111,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         self.compiled = CompiledTemplates()
         self.keys: dict[str, str] = {}  # src_uri -> cache key of the page being built
         self.banner = ""  # the Dutch errors, on top of every page while the data is invalid
+        self.collections = FewerCollections()  # from on_pre_build to the end of on_post_build
 
     def _new_frames(self) -> FrameCache:
         return FrameCache(
@@ -149,6 +150,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.collections.start()
         # Card pages (here) and framed pages (on_post_build) on every CPU; not while serving (a
         # server's threads and fork do not mix, and its caches make a rebuild small anyway).
         self.workers = 1 if self.serving else available_cpus()
@@ -304,6 +306,13 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     @event_priority(100)  # first: the pages are there when other plugins finish the site
     def on_post_build(self, config: MkDocsConfig) -> None:
+        try:
+            self._finish_site(config)
+        finally:
+            self.collections.stop()
+
+    def _finish_site(self, config: MkDocsConfig) -> None:
+        """The pages built later, the sprite of theme icons, and the error banner on the 404 page."""
         dirty = self.serving and self.dirty
         if self.serving:
             forget_previous_search_index(config)
@@ -320,6 +329,7 @@ class BuurtkaartPlugin(BasePlugin[BuurtkaartConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.texts.close()
+        self.collections.stop()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in ("cards", "inventory"):
