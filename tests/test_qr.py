@@ -41,6 +41,23 @@ def test_the_drawn_code_reads_back_as_the_address(url):
     assert [r.text for r in zxingcpp.read_barcodes(pixels)] == [url]
 
 
+def test_the_path_draws_exactly_the_modules_of_zxings_image():
+    lengths = [1, 5, 17, 30, 60, 90, 140, 250]
+    urls = [
+        f"https://buurtkaart.example.org/{'abcdefghijklmnopqrstuvwxyz0123456789-'[i % 37] * n}/{i}"
+        for i in range(40)
+        for n in lengths
+    ]
+    urls += ["https://x.nl/café-’t-hoekje/", "HTTPS://X.NL/ABC", "x"]
+    for url in urls:
+        code = qr_code(url)
+        barcode = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+        image = np.asarray(barcode.to_image(scale=1, add_quiet_zones=False))
+        expected = np.pad(image, QUIET_ZONE, constant_values=255)
+        assert code.modules == expected.shape[0]
+        assert (drawn(code.path, code.modules) == expected).all(), url
+
+
 def test_a_sheet_holds_every_code_each_in_a_view_of_its_own():
     codes = {f"{i:05d}-kaart": qr_code(url) for i, url in enumerate(ADDRESSES)}
     sheet = qr_sheet(codes)
