@@ -56,13 +56,23 @@ def markdown_html(text: str) -> str:
     )
 
 
-# Prose: a line that starts with a letter and holds letters, digits and this punctuation only.
-# Python-Markdown makes nothing of it but text (no heading, emphasis, link, table, entity, line
-# break or code), and it needs no escaping. A body of such paragraphs and simple lists ("- " and
+# Prose: a line of letters, digits and this punctuation only, that starts with a letter. Python-
+# Markdown makes nothing of it but text (no heading, list, emphasis, entity, line break or code),
+# and it needs no escaping. Besides text, a line may hold bold words ("**Idee:**") and links to a
+# web page ("[de website](https://…)"). A body of such paragraphs and simple lists ("- " and
 # prose) is most bodies: it becomes HTML here, the same HTML, for a fifth of the time.
-_PROSE = r"[^\W\d_](?:[^\W_]|[ .,;:?!'\"()/%€–—‘’“”…-])*(?<! )"
+_CHAR = r"(?:[^\W_]|[ .,;:?!'\"()/%€–—‘’“”…-])"
+_SOLID = r"(?:[^\W_]|[.,;:?!'\"()/%€–—‘’“”…-])"  # the same without the space
+_LINK_CHAR = r"(?:[^\W_]|[ .,;:?!'\"/%€–—‘’“”…-])"  # without brackets and parentheses
+_LINK_SOLID = r"(?:[^\W_]|[.,;:?!'\"/%€–—‘’“”…-])"
+_STRONG = rf"\*\*[^\W_](?:{_CHAR}*{_SOLID})?\*\*"
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+_WEB_ADDRESS = rf"https?://{_LABEL}(?:\.{_LABEL})*\.[a-z]{{2,}}(?:/[A-Za-z0-9/._~?=#-]*)?"  # one the sanitiser keeps
+_LINK = rf"\[{_LINK_SOLID}(?:{_LINK_CHAR}*{_LINK_SOLID})?\]\({_WEB_ADDRESS}\)"
+_PROSE = rf"(?=[^\W\d_]|\*\*|\[)(?:{_CHAR}|{_STRONG}|{_LINK})*(?<! )"
 _PROSE_LINE = re.compile(_PROSE)
 _ITEM_LINE = re.compile(f"- {_PROSE}")
+_MARKUP = re.compile(rf"\*\*({_CHAR}+)\*\*|\[([^\]]+)\]\(([^)]+)\)")
 _BLANK_LINE = re.compile(r" *")
 
 
@@ -86,6 +96,8 @@ def prose_html(text: str) -> str | None:
         blocks.append(lines)
     out: list[str] = []
     after_list = False
+    if "*" in text or "[" in text:
+        blocks = [[_MARKUP.sub(_html_of, line) for line in block] for block in blocks]
     for block in blocks:
         items = [line[2:] for line in block if line.startswith("- ")]
         if not items:
@@ -96,6 +108,14 @@ def prose_html(text: str) -> str | None:
             out.append("<ul>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>")
         after_list = bool(items)
     return "\n".join(out)
+
+
+def _html_of(markup: re.Match) -> str:
+    """Bold text or a link of a prose line as Markdown and the sanitiser make it."""
+    strong, text, url = markup.groups()
+    if strong is not None:
+        return f"<strong>{strong}</strong>"
+    return f'<a href="{url}" rel="noopener noreferrer">{text}</a>'
 
 
 def _markdown() -> markdown.Markdown:
