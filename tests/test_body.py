@@ -36,19 +36,19 @@ LINE = st.lists(st.one_of(st.sampled_from(PROSE * 6 + MARKUP), BOLD, LINK), max_
 BODY = st.lists(st.one_of(LINE, LINE.map("- ".__add__), st.just(""), st.just("  ")), max_size=8).map("\n".join)
 
 
+def assert_as_markdown_makes_it(text: str) -> None:
+    """The body's HTML is Markdown's and the sanitiser's, whichever way it was made."""
+    short = prose_html(text)
+    kind = "markdown" if short is None else "prose"
+    event(f"{kind} with bold or links" if short and ("<strong>" in short or "<a " in short) else kind)
+    body_html.cache_clear()
+    assert body_html(text) == (markdown_html(text) if text.strip() else "")
+
+
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(BODY)
 def test_prose_gives_what_markdown_and_the_sanitiser_give(text):
-    short = prose_html(text)
-    event(
-        "markdown"
-        if short is None
-        else "prose with bold or links"
-        if "<strong>" in short or "<a " in short
-        else "prose"
-    )
-    body_html.cache_clear()
-    assert body_html(text) == (markdown_html(text) if text.strip() else "")
+    assert_as_markdown_makes_it(text)
 
 
 LABEL = st.text(st.sampled_from(list("ab09-") + ["A", "_", "é"]), min_size=0, max_size=5)
@@ -68,15 +68,7 @@ PROSE_WITH_LINKS = st.lists(st.one_of(st.sampled_from(PROSE), BOLD, WEB_LINK), m
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PROSE_WITH_LINKS)
 def test_bold_and_links_give_what_markdown_and_the_sanitiser_give(text):
-    short = prose_html(text)
-    event(
-        "markdown"
-        if short is None
-        else "prose with bold or links"
-        if "<strong>" in short or "<a " in short
-        else "prose"
-    )
-    assert (short if short is not None else markdown_html(text)) == markdown_html(text)
+    assert_as_markdown_makes_it(text)
 
 
 def test_paragraphs_lists_bold_and_links_take_the_short_way_and_other_markup_does_not():
