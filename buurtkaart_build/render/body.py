@@ -58,9 +58,9 @@ def markdown_html(text: str) -> str:
 
 # Prose: a line of letters, digits and this punctuation only, that starts with a letter. Python-
 # Markdown makes nothing of it but text (no heading, list, emphasis, entity, line break or code),
-# and it needs no escaping. Besides text, a line may hold bold words ("**Idee:**") and links to a
-# web page ("[de website](https://…)"). A body of such paragraphs and simple lists ("- " and
-# prose) is most bodies: it becomes HTML here, the same HTML, for a fifth of the time.
+# and it needs no escaping. Besides text, a line may hold (and start with) bold words ("**Idee:**")
+# and links to a web page ("[de website](https://…)"). A body of such paragraphs and simple lists
+# ("- " and prose) is most bodies: it becomes HTML here, the same HTML, in a fraction of the time.
 _CHAR = r"(?:[^\W_]|[ .,;:?!'\"()/%€–—‘’“”…-])"
 _SOLID = r"(?:[^\W_]|[.,;:?!'\"()/%€–—‘’“”…-])"  # the same without the space
 _LINK_CHAR = r"(?:[^\W_]|[ .,;:?!'\"/%€–—‘’“”…-])"  # without brackets and parentheses
